@@ -1,0 +1,72 @@
+/**
+ * The one error type the library throws for bad input. It carries a stable `code` (tests and
+ * callers match on it) and the `field` that was wrong, so a config loader can point at the path.
+ */
+export class SsoConfigError extends Error {
+  /** Stable identifier of the rule that failed, e.g. `FLEX_CONNECTION_SID_INVALID`. */
+  public readonly code: string;
+  /** The input field that holds the offending value, e.g. `connectionSid`. */
+  public readonly field: string;
+
+  constructor(code: string, field: string, message: string) {
+    super(message);
+    this.name = 'SsoConfigError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** One rule broken by one input. */
+export interface Violation {
+  /** Stable rule identifier. */
+  readonly code: string;
+  /** The field that holds the offending value. */
+  readonly field: string;
+  /** Human-readable explanation naming the value and what is accepted. */
+  readonly message: string;
+}
+
+/**
+ * Collects every violation for one input and throws once (aws-cdk's `validateBucketName` habit):
+ * a user fixing a config sees all of its problems in one run, not one per run.
+ */
+export class Violations {
+  private readonly items: Violation[] = [];
+
+  /** Records a violation. */
+  public add(code: string, field: string, message: string): void {
+    this.items.push({ code, field, message });
+  }
+
+  /** Runs `check` and records what it throws as a violation instead of stopping. */
+  public capture(check: () => void): void {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof SsoConfigError)) throw e;
+      this.add(e.code, e.field, e.message);
+    }
+  }
+
+  /** True when nothing was recorded. */
+  public get isEmpty(): boolean {
+    return this.items.length === 0;
+  }
+
+  /** Throws one `SsoConfigError` listing every violation, if there are any. */
+  public throwIfAny(header: string): void {
+    if (this.items.length === 0) return;
+    if (this.items.length === 1) {
+      const v = this.items[0];
+      throw new SsoConfigError(v.code, v.field, `${header}: ${v.message}`);
+    }
+    const first = this.items[0];
+    const lines = this.items.map((v) => `  - ${v.message}`).join('\n');
+    throw new SsoConfigError(first.code, first.field, `${header}: ${this.items.length} problems:\n${lines}`);
+  }
+}
+
+/** Shows a received value in an error message exactly as it was given. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+}

@@ -1,0 +1,5 @@
+export * from './attributes';
+export * from './errors';
+export * from './roles';
+export * from './target';
+export * from './unresolved';

@@ -1,0 +1,177 @@
+import { SsoConfigError, TwilioProduct, TwilioSsoKind, TwilioTarget } from '../../lib/twilio';
+
+const JQ = 'JQ0123456789abcdef0123456789abcdef';
+const JQ2 = 'JQffffffffffffffffffffffffffffffff';
+const AC = 'ACfedcba9876543210fedcba9876543210';
+const JB = 'JB00112233445566778899aabbccddeeff';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof SsoConfigError) return e.code;
+    throw e;
+  }
+  throw new Error('expected an SsoConfigError');
+}
+
+describe('TwilioTarget.flexEnhanced', () => {
+  test('derives the us1 Entity ID and ACS URL from the connection SID', () => {
+    const t = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+    expect(t.kind).toBe(TwilioSsoKind.FLEX_ENHANCED);
+    expect(t.product).toBe(TwilioProduct.FLEX);
+    expect(t.entityId).toBe('urn:flex:JQ0123456789abcdef0123456789abcdef');
+    expect(t.acsUrl).toBe('https://login.flex.us1.twilio.com/login/callback?connection=JQ0123456789abcdef0123456789abcdef');
+    expect(t.loginUrl).toBeUndefined();
+    expect(t.requiredAttributes).toEqual(['email', 'full_name', 'roles']);
+    expect(t.allowedRoles).toEqual(expect.arrayContaining(['admin', 'supervisor', 'agent', 'wfo.full_access', 'wfo.dashboard_viewer']));
+    expect(t.allowedRoles).toHaveLength(10);
+  });
+
+  test('accepts a whole ACS URL on another region host when it carries the same SID', () => {
+    const acsUrl = `https://login.flex.ie1.twilio.com/login/callback?connection=${JQ}`;
+    expect(TwilioTarget.flexEnhanced({ connectionSid: JQ, acsUrl }).acsUrl).toBe(acsUrl);
+  });
+
+  test('builds the login link from the runtime domain', () => {
+    expect(TwilioTarget.flexEnhanced({ connectionSid: JQ, runtimeDomain: 'kiwi-owl-1234.twil.io' }).loginUrl).toBe(
+      'https://flex.twilio.com/kiwi-owl-1234.twil.io',
+    );
+  });
+
+  test('fails if the connection SID is malformed, naming the value', () => {
+    expect(() => TwilioTarget.flexEnhanced({ connectionSid: 'JQ123' })).toThrow(
+      "flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'",
+    );
+    expect(codeOf(() => TwilioTarget.flexEnhanced({ connectionSid: AC }))).toBe('JQ_SID_INVALID');
+    expect(codeOf(() => TwilioTarget.flexEnhanced({ connectionSid: JQ.toUpperCase() }))).toBe('JQ_SID_INVALID');
+  });
+
+  test('fails if the ACS URL carries another connection SID', () => {
+    const acsUrl = `https://login.flex.us1.twilio.com/login/callback?connection=${JQ2}`;
+    expect(() => TwilioTarget.flexEnhanced({ connectionSid: JQ, acsUrl })).toThrow(/acsUrl carries connection 'JQf+' but connectionSid is 'JQ0123/);
+  });
+
+  test('fails if the ACS URL is a Frontline v2 URL or a preview.twilio.com URL', () => {
+    expect(codeOf(() => TwilioTarget.flexEnhanced({ connectionSid: JQ, acsUrl: `https://iam.twilio.com/v2/saml2/authenticate/${JB}` }))).toBe(
+      'FRONTLINE_URL_FOR_FLEX',
+    );
+    expect(() => TwilioTarget.flexEnhanced({ connectionSid: JQ, acsUrl: `https://preview.twilio.com/iam/Accounts/${AC}/saml2` })).toThrow(
+      /preview\.twilio\.com.*migration-guide/,
+    );
+  });
+
+  test('fails if the runtime domain is a URL', () => {
+    expect(() => TwilioTarget.flexEnhanced({ connectionSid: JQ, runtimeDomain: 'https://flex.twilio.com/x' })).toThrow(
+      /runtimeDomain must be a host name.*got 'https:\/\/flex.twilio.com\/x'/,
+    );
+  });
+
+  test('passes unresolved tokens through', () => {
+    const token = '${TfToken[TOKEN.1]}';
+    expect(TwilioTarget.flexEnhanced({ connectionSid: token }).entityId).toBe(`urn:flex:${token}`);
+  });
+});
+
+describe('TwilioTarget.flexLegacy and frontline', () => {
+  test('legacy Flex URLs come from the Account SID', () => {
+    const t = TwilioTarget.flexLegacy({ accountSid: AC });
+    expect(t.entityId).toBe('https://iam.twilio.com/v1/Accounts/ACfedcba9876543210fedcba9876543210/saml2/metadata');
+    expect(t.acsUrl).toBe('https://iam.twilio.com/v1/Accounts/ACfedcba9876543210fedcba9876543210/saml2');
+  });
+
+  test('Frontline URLs come from the Realm SID, with email and roles required and agent the only role', () => {
+    const t = TwilioTarget.frontline({ realmSid: JB });
+    expect(t.product).toBe(TwilioProduct.FRONTLINE);
+    expect(t.entityId).toBe('https://iam.twilio.com/v2/saml2/metadata/JB00112233445566778899aabbccddeeff');
+    expect(t.acsUrl).toBe('https://iam.twilio.com/v2/saml2/authenticate/JB00112233445566778899aabbccddeeff');
+    expect(t.requiredAttributes).toEqual(['email', 'roles']);
+    expect(t.allowedRoles).toEqual(['agent']);
+  });
+
+  test('fails if the SIDs are malformed', () => {
+    expect(() => TwilioTarget.flexLegacy({ accountSid: 'AC12' })).toThrow("flex account SID must look like AC followed by 32 lowercase hex characters, got 'AC12'");
+    expect(() => TwilioTarget.frontline({ realmSid: JQ })).toThrow(/frontline realm SID must look like JB .* got 'JQ0123/);
+  });
+});
+
+describe('TwilioTarget.fromServiceProvider', () => {
+  const enhanced = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+  const frontline = TwilioTarget.frontline({ realmSid: JB });
+  const legacy = TwilioTarget.flexLegacy({ accountSid: AC });
+
+  test('recognises each of the three shapes', () => {
+    for (const t of [enhanced, frontline, legacy]) {
+      const parsed = TwilioTarget.fromServiceProvider({ product: t.product, entityId: t.entityId, acsUrl: t.acsUrl });
+      expect([parsed.kind, parsed.sid]).toEqual([t.kind, t.sid]);
+    }
+  });
+
+  test('fails if Entity ID and ACS URL come from different targets', () => {
+    expect(codeOf(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: legacy.entityId, acsUrl: enhanced.acsUrl }))).toBe(
+      'SP_TARGET_MISMATCH',
+    );
+  });
+
+  test('fails if Entity ID and ACS URL carry different SIDs', () => {
+    const other = TwilioTarget.flexEnhanced({ connectionSid: JQ2 });
+    expect(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: enhanced.entityId, acsUrl: other.acsUrl })).toThrow(
+      /entityId carries SID 'JQ0123.*' but acsUrl carries 'JQf+'/,
+    );
+  });
+
+  test('fails if Frontline URLs are given for Flex', () => {
+    expect(codeOf(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: frontline.entityId, acsUrl: frontline.acsUrl }))).toBe(
+      'FRONTLINE_URL_FOR_FLEX',
+    );
+  });
+
+  test('fails on preview.twilio.com and on URLs that are not Twilio SSO URLs', () => {
+    expect(codeOf(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: legacy.entityId, acsUrl: `https://preview.twilio.com/iam/Accounts/${AC}/saml2` }))).toBe(
+      'PREVIEW_ENDPOINT',
+    );
+    expect(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: 'https://example.com/sp', acsUrl: enhanced.acsUrl })).toThrow(
+      /entityId is not a Twilio SSO URL, got 'https:\/\/example.com\/sp'/,
+    );
+  });
+});
+
+describe('roles and attribute names', () => {
+  const flex = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+  const frontline = TwilioTarget.frontline({ realmSid: JB });
+
+  test('accepts the roles each product has', () => {
+    expect(() => flex.validateRoles(['admin', 'wfo.team_leader'], 'roles')).not.toThrow();
+    expect(() => frontline.validateRoles(['agent'], 'roles')).not.toThrow();
+  });
+
+  test('fails on roles the product does not have, naming each with its index', () => {
+    expect(() => frontline.validateRoles(['agent', 'supervisor'], 'groups[0].roles')).toThrow(
+      "groups[0].roles[1] is not a frontline role, got 'supervisor'; frontline accepts: agent",
+    );
+    expect(() => flex.validateRoles(['Admin', 'owner'], 'roles')).toThrow(/2 problems:[\s\S]*roles\[0\][\s\S]*'Admin'[\s\S]*roles\[1\][\s\S]*'owner'/);
+    expect(() => flex.validateRoles([], 'roles')).toThrow(/must name at least one role/);
+  });
+
+  test.each([
+    ['Department', 'CLAIM_NAME_CAPITALISED'],
+    ['team name', 'CLAIM_NAME_SPACES'],
+    ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/department', 'CLAIM_NAME_NAMESPACED'],
+    ['team_id.integer', 'FLEX_TYPE_SUFFIX_INVALID'],
+    ['channel.chat.capacity.number', 'FLEX_TYPE_SUFFIX_INVALID'],
+    ['email', 'ATTRIBUTE_RESERVED'],
+  ])('fails on attribute name %s (%s)', (name, code) => {
+    expect(codeOf(() => flex.validateAttributeName(name, 'attributes[0].name'))).toBe(code);
+  });
+
+  test('names the field and value in attribute errors', () => {
+    expect(() => flex.validateAttributeName('team_id.integer', 'attributes[0].name')).toThrow(
+      "attributes[0].name has type suffix '.integer', which Flex rejects (\"invalid attribute format\"), got 'team_id.integer'; accepted suffixes: string, int, boolean, stringarray, intarray, booleanarray",
+    );
+  });
+
+  test.each(['department', 'team_id.int', 'channel.voice.availability.boolean', 'channel.chat.capacity', 'team_owner.stringarray'])(
+    'accepts attribute name %s',
+    (name) => expect(() => flex.validateAttributeName(name, 'n')).not.toThrow(),
+  );
+});
