@@ -144,11 +144,6 @@ function parseSpUrl(url: string, field: string, patterns: ReadonlyArray<[RegExp,
   throw new SsoConfigError('SP_URL_UNRECOGNISED', field, `${field} is not a Twilio SSO URL, got ${show(url)}; accepted shapes: ${shapes}`);
 }
 
-const SID_PREFIX: Record<TwilioSsoKind, keyof typeof SID> = {
-  [TwilioSsoKind.FLEX_ENHANCED]: 'JQ',
-  [TwilioSsoKind.FLEX_LEGACY]: 'AC',
-  [TwilioSsoKind.FRONTLINE]: 'JB',
-};
 const SID_LABEL: Record<TwilioSsoKind, string> = {
   [TwilioSsoKind.FLEX_ENHANCED]: 'flex connection SID',
   [TwilioSsoKind.FLEX_LEGACY]: 'flex account SID',

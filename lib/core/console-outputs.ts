@@ -1,0 +1,51 @@
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import { TwilioProduct } from '../twilio';
+import { ITwilioSsoApp } from './console-values';
+
+/** Props for {@link TwilioConsoleOutputs}. */
+export interface TwilioConsoleOutputsProps {
+  /** The identity-provider app whose values the Console needs. */
+  readonly app: ITwilioSsoApp;
+  /**
+   * Prefix for every output name, for stacks that hold several apps (e.g. `emea_`).
+   * @default '' (plain Console field names, as in the ready-made stacks)
+   */
+  readonly prefix?: string;
+}
+
+/** The Console field each output fills, per product; the output name is the field in snake_case. */
+const FIELD_NAMES: Record<TwilioProduct, { issuer: string; ssoUrl: string; certificate: string }> = {
+  [TwilioProduct.FLEX]: { issuer: 'identity_provider_issuer', ssoUrl: 'single_sign_on_url', certificate: 'x509_certificate' },
+  [TwilioProduct.FRONTLINE]: { issuer: 'identity_provider_issuer', ssoUrl: 'sso_url', certificate: 'x509_certificate' },
+};
+
+/**
+ * Terraform outputs named after the Twilio Console fields they fill, so `cdktf output` (or
+ * `terraform output`) prints exactly what to paste where. See the README's mapping table.
+ */
+export class TwilioConsoleOutputs extends Construct {
+  /** The output names declared, in declaration order. */
+  public readonly outputNames: string[] = [];
+
+  constructor(scope: Construct, id: string, props: TwilioConsoleOutputsProps) {
+    super(scope, id);
+    const prefix = props.prefix ?? '';
+    const { target, consoleValues } = props.app;
+    const names = FIELD_NAMES[target.product];
+    const add = (name: string, value: string | undefined, description: string): void => {
+      if (value === undefined) return;
+      const output = new TerraformOutput(this, name, { value, description });
+      output.overrideLogicalId(`${prefix}${name}`);
+      this.outputNames.push(`${prefix}${name}`);
+    };
+    add(names.issuer, consoleValues.issuer, 'Twilio Console: Identity Provider Issuer');
+    add(names.ssoUrl, consoleValues.ssoUrl, 'Twilio Console: Single Sign-On URL');
+    add(names.certificate, consoleValues.certificatePem, 'Twilio Console: X.509 Certificate (full PEM)');
+    add('x509_certificate_expires_at', consoleValues.certificateExpiresAt, 'When the X.509 certificate expires: rotate before then');
+    add('idp_metadata_url', consoleValues.metadataUrl, 'The identity provider SAML metadata (to check the values above)');
+    add('default_redirect_url', target.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
+    add('sp_entity_id', target.entityId, 'Twilio service provider Entity ID the app was configured with');
+    add('sp_acs_url', target.acsUrl, 'Twilio service provider ACS URL the app was configured with');
+  }
+}

@@ -1,0 +1,5 @@
+export * from './console-outputs';
+export * from './console-values';
+export * from './pem';
+export * from './role-assignment';
+export * from './terraform-escape';

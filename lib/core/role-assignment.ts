@@ -1,0 +1,44 @@
+import { SsoConfigError, TwilioTarget, Violations } from '../twilio';
+
+/** Roles given to one principal (a group or a user) of an identity provider. */
+export interface RoleAssignment {
+  /** The identity provider's ID of the group or user (Okta group/user ID, Entra object ID, …). */
+  readonly principalId: string;
+  /** The Twilio roles the principal gets; each must be a role the target's product has. */
+  readonly roles: string[];
+}
+
+/**
+ * Checks a list of assignments: every role allowed by the target, no principal listed twice.
+ * `field` names the list, e.g. `groups`; problems are reported as `groups[1].roles[0]`.
+ */
+export function validateRoleAssignments(target: TwilioTarget, assignments: readonly RoleAssignment[], field: string): void {
+  const v = new Violations();
+  const seen = new Map<string, number>();
+  assignments.forEach((a, i) => {
+    if (typeof a.principalId !== 'string' || a.principalId.trim() === '') {
+      v.add('PRINCIPAL_ID_EMPTY', `${field}[${i}].id`, `${field}[${i}].id must be a non-empty ID, got ${JSON.stringify(a.principalId)}`);
+    } else if (seen.has(a.principalId)) {
+      v.add('PRINCIPAL_DUPLICATE', `${field}[${i}].id`, `${field}[${i}].id '${a.principalId}' is already listed at ${field}[${seen.get(a.principalId)}]; list each principal once with all its roles`);
+    } else {
+      seen.set(a.principalId, i);
+    }
+    v.capture(() => target.validateRoles(a.roles, `${field}[${i}].roles`));
+  });
+  v.throwIfAny(`Invalid ${field} for ${target.description}`);
+}
+
+/**
+ * Runs `fn` and rethrows any `SsoConfigError` with `prefix` put before its field, so an error from a
+ * nested input (a config file's `targets[2].okta`) names the full path to the bad value.
+ */
+export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof SsoConfigError)) throw e;
+    const field = e.field ? `${prefix}.${e.field}` : prefix;
+    const message = e.field && e.message.startsWith(e.field) ? field + e.message.slice(e.field.length) : `${field}: ${e.message}`;
+    throw new SsoConfigError(e.code, field, message);
+  }
+}

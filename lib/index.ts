@@ -1,0 +1,3 @@
+export * from './twilio';
+export * from './core';
+export * from './okta';

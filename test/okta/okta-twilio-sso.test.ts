@@ -1,0 +1,190 @@
+import { OktaRolesSource, OktaTwilioSso, SsoConfigError, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { oktaStack, onlyResource, synthJson } from '../support/synth';
+
+const JQ = 'JQ0123456789abcdef0123456789abcdef';
+const JB = 'JB00112233445566778899aabbccddeeff';
+const flex = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+const frontline = TwilioTarget.frontline({ realmSid: JB });
+
+describe('OktaTwilioSso for Flex enhanced SSO', () => {
+  const stack = oktaStack();
+  const sso = new OktaTwilioSso(stack, 'Flex', {
+    target: flex,
+    groups: [
+      { principalId: '00gagents', roles: ['agent'] },
+      { principalId: '00gadmins', roles: ['admin', 'wfo.full_access'] },
+    ],
+    users: [{ principalId: '00usupervisor', roles: ['supervisor'] }],
+    attributes: [{ name: 'department', expression: 'user.department' }],
+  });
+  new TwilioConsoleOutputs(stack, 'Console', { app: sso });
+  const json = synthJson(stack);
+  const app = onlyResource(json, 'okta_app_saml');
+
+  test('declares the SAML app exactly as Twilio requires', () => {
+    const acs = 'https://login.flex.us1.twilio.com/login/callback?connection=JQ0123456789abcdef0123456789abcdef';
+    expect(app).toMatchObject({
+      label: 'Twilio Flex enhanced SSO JQ0123456789abcdef0123456789abcdef',
+      status: 'ACTIVE',
+      sso_url: acs,
+      recipient: acs,
+      destination: acs,
+      audience: 'urn:flex:JQ0123456789abcdef0123456789abcdef',
+      response_signed: true,
+      assertion_signed: true,
+      signature_algorithm: 'RSA_SHA256',
+      digest_algorithm: 'SHA256',
+      saml_signed_request_enabled: false,
+      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      subject_name_id_template: '$${user.userName}',
+      authn_context_class_ref: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    });
+    // okta_app_saml has no encryption argument: nothing to turn off, and nothing may turn it on.
+    expect(Object.keys(app).filter((k) => /encrypt/.test(k))).toEqual([]);
+  });
+
+  test('sends email, full_name, roles and the extra attribute with bare names', () => {
+    expect(app.attribute_statements.map((s: any) => [s.name, s.type, s.values])).toEqual([
+      ['email', 'EXPRESSION', ['user.email']],
+      ['full_name', 'EXPRESSION', ['String.join(" ", user.firstName, user.lastName)']],
+      ['roles', 'EXPRESSION', ['appuser.roles']],
+      ['department', 'EXPRESSION', ['user.department']],
+    ]);
+    for (const s of app.attribute_statements) {
+      expect(s.namespace).toBe('urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified');
+    }
+  });
+
+  test('declares roles as a union string-array app-user property limited to Flex roles', () => {
+    const prop = onlyResource(json, 'okta_app_user_schema_property');
+    expect(prop).toMatchObject({ index: 'roles', type: 'array', array_type: 'string', scope: 'NONE', union: true });
+    expect(prop.array_enum).toEqual(flex.allowedRoles);
+  });
+
+  test('assigns groups authoritatively, sorted by ID, with their roles in the profile', () => {
+    const ga = onlyResource(json, 'okta_app_group_assignments');
+    expect(ga.group).toEqual([
+      { id: '00gadmins', priority: 0, profile: JSON.stringify({ roles: ['admin', 'wfo.full_access'] }) },
+      { id: '00gagents', priority: 1, profile: JSON.stringify({ roles: ['agent'] }) },
+    ]);
+    // Profiles name the `roles` property, so the property must exist first.
+    expect(ga.depends_on).toEqual([expect.stringMatching(/^okta_app_user_schema_property\./)]);
+  });
+
+  test('assigns individual users with their roles', () => {
+    const user = onlyResource(json, 'okta_app_user');
+    expect(user.user_id).toBe('00usupervisor');
+    expect(JSON.parse(user.profile)).toEqual({ roles: ['supervisor'] });
+  });
+
+  test('exposes and outputs the Console values', () => {
+    expect(Object.keys(json.output).sort()).toEqual(
+      ['default_redirect_url', 'identity_provider_issuer', 'idp_metadata_url', 'single_sign_on_url', 'sp_acs_url', 'sp_entity_id', 'x509_certificate', 'x509_certificate_expires_at'].filter(
+        (n) => n !== 'default_redirect_url',
+      ),
+    );
+    const appRef = Object.keys(json.resource.okta_app_saml)[0];
+    expect(json.output.identity_provider_issuer.value).toBe(`\${okta_app_saml.${appRef}.entity_url}`);
+    expect(json.output.single_sign_on_url.value).toBe(`\${okta_app_saml.${appRef}.http_post_binding}`);
+    expect(json.output.x509_certificate.value).toBe(
+      `-----BEGIN CERTIFICATE-----\n\${join("\\n", regexall(".{1,64}", okta_app_saml.${appRef}.certificate))}\n-----END CERTIFICATE-----\n`,
+    );
+    expect(json.output.x509_certificate_expires_at.value).toBe(`\${okta_app_saml.${appRef}.keys[0].expires_at}`);
+    expect(json.output.idp_metadata_url.value).toBe(`\${okta_app_saml.${appRef}.metadata_url}`);
+  });
+});
+
+describe('OktaTwilioSso for Frontline', () => {
+  test('sends only email and roles, and allows only agent', () => {
+    const stack = oktaStack();
+    new OktaTwilioSso(stack, 'Frontline', { target: frontline, groups: [{ principalId: '00g1', roles: ['agent'] }] });
+    const json = synthJson(stack);
+    const app = onlyResource(json, 'okta_app_saml');
+    expect(app.audience).toBe('https://iam.twilio.com/v2/saml2/metadata/JB00112233445566778899aabbccddeeff');
+    expect(app.sso_url).toBe('https://iam.twilio.com/v2/saml2/authenticate/JB00112233445566778899aabbccddeeff');
+    expect(app.attribute_statements.map((s: any) => s.name)).toEqual(['email', 'roles']);
+    expect(onlyResource(json, 'okta_app_user_schema_property').array_enum).toEqual(['agent']);
+  });
+});
+
+describe('OktaTwilioSso options', () => {
+  test('escapes a custom NameID template for Terraform', () => {
+    const stack = oktaStack();
+    new OktaTwilioSso(stack, 'S', { target: flex, nameIdTemplate: '${user.email}', emailExpression: '${user.login}' });
+    const app = onlyResource(synthJson(stack), 'okta_app_saml');
+    expect(app.subject_name_id_template).toBe('$${user.email}');
+    expect(app.attribute_statements[0].values).toEqual(['$${user.login}']);
+  });
+
+  test('userType source sends roles from user.userType and assigns groups without roles or property', () => {
+    const stack = oktaStack();
+    new OktaTwilioSso(stack, 'S', { target: flex, rolesSource: OktaRolesSource.USER_TYPE, groups: [{ principalId: '00g1', roles: [] }] });
+    const json = synthJson(stack);
+    const app = onlyResource(json, 'okta_app_saml');
+    expect(app.attribute_statements.find((s: any) => s.name === 'roles').values).toEqual(['user.userType']);
+    expect(json.resource.okta_app_user_schema_property).toBeUndefined();
+    expect(onlyResource(json, 'okta_app_group_assignments').group).toEqual([{ id: '00g1', priority: 0, profile: '{}' }]);
+  });
+
+  test('the login link becomes the default_redirect_url output', () => {
+    const stack = oktaStack();
+    const sso = new OktaTwilioSso(stack, 'S', { target: TwilioTarget.flexEnhanced({ connectionSid: JQ, runtimeDomain: 'kiwi-owl-1234.twil.io' }) });
+    new TwilioConsoleOutputs(stack, 'Console', { app: sso, prefix: 'emea_' });
+    const json = synthJson(stack);
+    expect(json.output.emea_default_redirect_url.value).toBe('https://flex.twilio.com/kiwi-owl-1234.twil.io');
+  });
+});
+
+describe('OktaTwilioSso bad input', () => {
+  function error(fn: () => unknown): SsoConfigError {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof SsoConfigError) return e;
+      throw e;
+    }
+    throw new Error('expected an SsoConfigError');
+  }
+
+  test('fails if a group has a role Frontline does not have, and declares nothing', () => {
+    const stack = oktaStack();
+    const e = error(() => new OktaTwilioSso(stack, 'S', { target: frontline, groups: [{ principalId: '00g1', roles: ['agent', 'admin'] }] }));
+    expect(e.code).toBe('ROLE_UNKNOWN');
+    expect(e.message).toMatch("groups[0].roles[1] is not a frontline role, got 'admin'");
+    expect(synthJson(stack).resource?.okta_app_saml).toBeUndefined();
+  });
+
+  test('fails if a group is listed twice', () => {
+    const e = error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, groups: [{ principalId: '00g1', roles: ['agent'] }, { principalId: '00g1', roles: ['admin'] }] }));
+    expect(e.message).toMatch("groups[1].id '00g1' is already listed at groups[0]");
+  });
+
+  test('fails on bad attribute names, an out-of-range key validity and roles with userType', () => {
+    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, attributes: [{ name: 'Department', expression: 'user.department' }] })).code).toBe('CLAIM_NAME_CAPITALISED');
+    expect(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, keyYearsValid: 1 })).toThrow('keyYearsValid must be a whole number of years from 2 to 10, got 1');
+    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, rolesSource: OktaRolesSource.USER_TYPE, groups: [{ principalId: 'g', roles: ['agent'] }] })).code).toBe(
+      'OKTA_ROLES_WITH_USER_TYPE',
+    );
+  });
+
+  test('reports every problem at once', () => {
+    const e = error(
+      () =>
+        new OktaTwilioSso(oktaStack(), 'S', {
+          target: flex,
+          keyYearsValid: 11,
+          groups: [{ principalId: 'g', roles: ['boss'] }],
+          attributes: [{ name: 'team name', expression: 'x' }],
+        }),
+    );
+    expect(e.message).toMatch(/3 problems/);
+  });
+
+  test('addUser and addAttribute refuse duplicates', () => {
+    const sso = new OktaTwilioSso(oktaStack(), 'S', { target: flex });
+    sso.addUser({ principalId: '00u1', roles: ['agent'] });
+    expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow(/Cannot add user '00u1' to test\/S: it is already assigned/);
+    sso.addAttribute({ name: 'location', expression: 'user.city' });
+    expect(() => sso.addAttribute({ name: 'location', expression: 'user.city' })).toThrow(/already declared/);
+  });
+});
