@@ -1,0 +1,107 @@
+import { IDENTITY_PROVIDERS } from '../identity-providers';
+
+const backend = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    local: { type: 'object', additionalProperties: false, properties: { path: { type: 'string', minLength: 1 } } },
+    s3: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['bucket', 'region'],
+      properties: {
+        bucket: { type: 'string', minLength: 1 },
+        key: { type: 'string', minLength: 1 },
+        region: { type: 'string', minLength: 1 },
+        dynamodbTable: { type: 'string', minLength: 1 },
+        encrypt: { type: 'boolean' },
+      },
+    },
+    azurerm: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['resourceGroupName', 'storageAccountName', 'containerName'],
+      properties: {
+        resourceGroupName: { type: 'string', minLength: 1 },
+        storageAccountName: { type: 'string', minLength: 1 },
+        containerName: { type: 'string', minLength: 1 },
+        key: { type: 'string', minLength: 1 },
+      },
+    },
+    cloud: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['organization'],
+      properties: {
+        organization: { type: 'string', minLength: 1 },
+        workspace: { type: 'string', minLength: 1 },
+        hostname: { type: 'string', minLength: 1 },
+      },
+    },
+  },
+};
+
+const twilio = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    flexEnhanced: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['connectionSid'],
+      properties: { connectionSid: { type: 'string' }, acsUrl: { type: 'string' }, runtimeDomain: { type: 'string' } },
+    },
+    flexLegacy: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['accountSid'],
+      properties: { accountSid: { type: 'string' }, runtimeDomain: { type: 'string' } },
+    },
+    frontline: { type: 'object', additionalProperties: false, required: ['realmSid'], properties: { realmSid: { type: 'string' } } },
+    serviceProvider: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['product', 'entityId', 'acsUrl'],
+      properties: {
+        product: { type: 'string', enum: ['flex', 'frontline'] },
+        entityId: { type: 'string' },
+        acsUrl: { type: 'string' },
+        runtimeDomain: { type: 'string' },
+      },
+    },
+  },
+};
+
+/** The JSON Schema of the config file. Each identity provider contributes the schema of its block. */
+export function configSchema(): object {
+  const idps = Object.fromEntries(IDENTITY_PROVIDERS.map((p) => [p.key, p.schema]));
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['targets'],
+    properties: {
+      defaults: { type: 'object', additionalProperties: false, properties: { backend } },
+      targets: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'twilio'],
+          // Exactly one identity provider per target (one stack = one IdP + one Twilio target).
+          minProperties: 3,
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Stack name: lowercase letters, digits and dashes' },
+            twilio,
+            backend,
+            ...idps,
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { TerraformStack } from 'cdktf';
+import { ITwilioSsoApp, TwilioTarget } from '../../lib';
+
+/**
+ * How the config-driven stacks support one identity provider: the JSON schema of its config block,
+ * a pure validation run for every target before any stack is declared, and the declaration itself.
+ * Adding an identity provider to the config file means adding one of these to `index.ts`.
+ */
+export interface IdentityProvider<C = any> {
+  /** The key of the provider's block in a config target, e.g. `okta`. */
+  readonly key: string;
+  /** JSON Schema (draft 2020-12 subset that Ajv accepts) for the block. */
+  readonly schema: object;
+  /**
+   * Checks the block against the Twilio target without declaring anything. Throws `SsoConfigError`
+   * whose field is relative to the block (e.g. `groups[0].roles[1]`).
+   */
+  validate(target: TwilioTarget, config: C, context: ValidationContext): void;
+  /** Declares the provider configuration and the app in the stack; returns the app. */
+  declare(stack: TerraformStack, target: TwilioTarget, config: C, context: ValidationContext): ITwilioSsoApp;
+}
+
+/** Where the config file lives, for resolving relative paths (certificates, output folders). */
+export interface ValidationContext {
+  /** Directory of the config file. */
+  readonly configDir: string;
+  /** The target's name (its stack name). */
+  readonly targetName: string;
+}

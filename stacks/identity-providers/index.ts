@@ -1,0 +1,7 @@
+import { IdentityProvider } from './identity-provider';
+import { okta } from './okta';
+
+export * from './identity-provider';
+
+/** Every identity provider a config target may use, by its config key. */
+export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [okta];

@@ -1,0 +1,84 @@
+import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps, TwilioTarget } from '../../lib';
+import { IdentityProvider } from './identity-provider';
+
+/** The `okta` block of a config target. */
+export interface OktaTargetConfig {
+  orgName: string;
+  baseUrl?: string;
+  label?: string;
+  nameIdTemplate?: string;
+  emailExpression?: string;
+  fullNameExpression?: string;
+  rolesSource?: 'assignments' | 'userType';
+  keyYearsValid?: number;
+  groups?: Array<{ id: string; roles?: string[] }>;
+  users?: Array<{ id: string; roles?: string[] }>;
+  attributes?: Array<{ name: string; expression: string }>;
+}
+
+const assignment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1 }, roles: { type: 'array', items: { type: 'string' } } },
+};
+
+function toProps(target: TwilioTarget, c: OktaTargetConfig): OktaTwilioSsoProps {
+  const toAssignments = (list: OktaTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
+  return {
+    target,
+    label: c.label,
+    nameIdTemplate: c.nameIdTemplate,
+    emailExpression: c.emailExpression,
+    fullNameExpression: c.fullNameExpression,
+    rolesSource: c.rolesSource === 'userType' ? OktaRolesSource.USER_TYPE : OktaRolesSource.ASSIGNMENTS,
+    keyYearsValid: c.keyYearsValid,
+    groups: toAssignments(c.groups),
+    users: toAssignments(c.users),
+    attributes: c.attributes,
+  };
+}
+
+/**
+ * Okta targets. Credentials never come from the config: the okta provider reads `OKTA_API_TOKEN`, or
+ * `OKTA_ACCESS_TOKEN`, or `OKTA_API_CLIENT_ID` + `OKTA_API_PRIVATE_KEY` + `OKTA_API_SCOPES` from the
+ * environment when it runs.
+ */
+export const okta: IdentityProvider<OktaTargetConfig> = {
+  key: 'okta',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orgName'],
+    properties: {
+      orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$', description: 'Okta org name: the first label of <org>.okta.com' },
+      baseUrl: { type: 'string', enum: ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com'] },
+      label: { type: 'string', minLength: 1 },
+      nameIdTemplate: { type: 'string', minLength: 1 },
+      emailExpression: { type: 'string', minLength: 1 },
+      fullNameExpression: { type: 'string', minLength: 1 },
+      rolesSource: { type: 'string', enum: ['assignments', 'userType'] },
+      keyYearsValid: { type: 'integer' },
+      groups: { type: 'array', items: assignment },
+      users: { type: 'array', items: assignment },
+      attributes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'expression'],
+          properties: { name: { type: 'string' }, expression: { type: 'string' } },
+        },
+      },
+    },
+  },
+  validate(target, config) {
+    OktaTwilioSso.validateProps(toProps(target, config));
+  },
+  declare(stack: TerraformStack, target, config) {
+    new OktaProvider(stack, 'okta', { orgName: config.orgName, baseUrl: config.baseUrl ?? 'okta.com' });
+    return new OktaTwilioSso(stack, 'Sso', toProps(target, config));
+  },
+};

@@ -1,0 +1,33 @@
+import { App } from 'cdktf';
+import { parseArgs } from 'util';
+import { SsoConfigError } from '../lib';
+import { buildApp } from './build-app';
+import { loadConfig } from './config/load-config';
+
+/**
+ * The app entry point (`cdktf.json` runs it). The config file is, in order: `--config <path>`, the
+ * `TWILIO_SSO_CONFIG` environment variable, or `twilio-sso.yaml` in the working directory.
+ * Output goes to `--output <dir>`, else `CDKTF_OUTDIR` (set by the cdktf CLI), else `cdktf.out`.
+ */
+export const DEFAULT_CONFIG_PATH = 'twilio-sso.yaml';
+
+export function main(argv: string[], env: NodeJS.ProcessEnv): void {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, output: { type: 'string' } }, strict: true });
+  const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
+  const config = loadConfig(configPath);
+  const app = new App({ outdir: values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out' });
+  buildApp(app, config, configPath);
+  app.synth();
+}
+
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2), process.env);
+  } catch (e) {
+    if (e instanceof SsoConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

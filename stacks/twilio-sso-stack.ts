@@ -1,0 +1,39 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ITwilioSsoApp, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { declareBackend } from './backend';
+import { BackendConfig } from './config/load-config';
+import { IdentityProvider, ValidationContext } from './identity-providers';
+
+/** Props for {@link TwilioSsoStack}. */
+export interface TwilioSsoStackProps {
+  /** The Twilio service provider. */
+  readonly target: TwilioTarget;
+  /** The identity provider that declares the app. */
+  readonly identityProvider: IdentityProvider;
+  /** The identity provider's config block. */
+  readonly identityProviderConfig: unknown;
+  /**
+   * The state backend.
+   * @default - local state in `terraform.<stack>.tfstate`
+   */
+  readonly backend?: BackendConfig;
+  /** Config file context (directory, target name). */
+  readonly context: ValidationContext;
+}
+
+/**
+ * One Twilio target on one identity provider, with its own state: the app, the provider
+ * configuration (credentials from the environment only) and the Console outputs.
+ */
+export class TwilioSsoStack extends TerraformStack {
+  /** The identity-provider app. */
+  public readonly app: ITwilioSsoApp;
+
+  constructor(scope: Construct, id: string, props: TwilioSsoStackProps) {
+    super(scope, id);
+    declareBackend(this, id, props.backend);
+    this.app = props.identityProvider.declare(this, props.target, props.identityProviderConfig, props.context);
+    new TwilioConsoleOutputs(this, 'Console', { app: this.app });
+  }
+}
