@@ -1,12 +1,13 @@
 import { App } from 'cdktf';
 import { dirname } from 'path';
-import { SsoConfigError, TwilioTarget, withFieldPrefix } from '../lib';
+import { SsoConfigError, TwilioTarget, Violation, withFieldPrefix } from '../lib';
 import { SsoConfig } from './config/load-config';
 import { IDENTITY_PROVIDERS, IdentityProvider, ValidationContext } from './identity-providers';
 import { TwilioSsoStack } from './twilio-sso-stack';
 import { twilioBlockKey, twilioTargetFromConfig } from './twilio-target-from-config';
 
-interface PlannedStack {
+/** A validated config target, ready to be declared. */
+export interface PlannedStack {
   name: string;
   target: TwilioTarget;
   idp: IdentityProvider;
@@ -15,12 +16,12 @@ interface PlannedStack {
 }
 
 /**
- * Declares one {@link TwilioSsoStack} per config target. Every target is validated first, and all
- * problems are reported together: if any target is wrong, no stack is declared at all.
+ * Validates every config target against the Twilio model and its identity provider, without declaring
+ * anything. All problems are reported together in one `SsoConfigError`.
  */
-export function buildApp(app: App, config: SsoConfig, configPath: string): TwilioSsoStack[] {
+export function planStacks(config: SsoConfig, configPath: string): PlannedStack[] {
   const planned: PlannedStack[] = [];
-  const problems: SsoConfigError[] = [];
+  const problems: Violation[] = [];
   config.targets.forEach((t, i) => {
     try {
       const idp = IDENTITY_PROVIDERS.find((p) => p.key in t)!;
@@ -30,14 +31,22 @@ export function buildApp(app: App, config: SsoConfig, configPath: string): Twili
       planned.push({ name: t.name, target, idp, idpConfig: t[idp.key], context });
     } catch (e) {
       if (!(e instanceof SsoConfigError)) throw e;
-      problems.push(e);
+      problems.push(...e.violations);
     }
   });
   if (problems.length > 0) {
-    const body = problems.map((p) => `  - ${p.message.replace(/\n/g, '\n    ')}`).join('\n');
-    throw new SsoConfigError(problems[0].code, problems[0].field, `Invalid config '${configPath}':\n${body}`);
+    const body = problems.map((p) => `  - ${p.message}`).join('\n');
+    throw new SsoConfigError(problems[0].code, problems[0].field, `Invalid config '${configPath}':\n${body}`, problems);
   }
-  return planned.map(
+  return planned;
+}
+
+/**
+ * Declares one {@link TwilioSsoStack} per config target. Every target is validated first: if any is
+ * wrong, no stack is declared at all.
+ */
+export function buildApp(app: App, config: SsoConfig, configPath: string): TwilioSsoStack[] {
+  return planStacks(config, configPath).map(
     (p, i) =>
       new TwilioSsoStack(app, p.name, {
         target: p.target,

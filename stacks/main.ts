@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { parseArgs } from 'util';
 import { SsoConfigError } from '../lib';
-import { buildApp } from './build-app';
+import { buildApp, planStacks } from './build-app';
 import { loadConfig } from './config/load-config';
 
 /**
@@ -15,6 +15,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): void {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, output: { type: 'string' } }, strict: true });
   const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
   const config = loadConfig(configPath);
+  // Validate before the App exists: a bad config must not leave even an empty output folder.
+  planStacks(config, configPath);
   const app = new App({ outdir: values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out' });
   buildApp(app, config, configPath);
   app.synth();

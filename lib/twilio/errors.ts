@@ -7,12 +7,15 @@ export class SsoConfigError extends Error {
   public readonly code: string;
   /** The input field that holds the offending value, e.g. `connectionSid`. */
   public readonly field: string;
+  /** Every rule broken, when one error reports several (the first gives `code` and `field`). */
+  public readonly violations: Violation[];
 
-  constructor(code: string, field: string, message: string) {
+  constructor(code: string, field: string, message: string, violations?: Violation[]) {
     super(message);
     this.name = 'SsoConfigError';
     this.code = code;
     this.field = field;
+    this.violations = violations ?? [{ code, field, message }];
   }
 }
 
@@ -44,7 +47,7 @@ export class Violations {
       check();
     } catch (e) {
       if (!(e instanceof SsoConfigError)) throw e;
-      this.add(e.code, e.field, e.message);
+      this.items.push(...e.violations);
     }
   }
 
@@ -56,13 +59,12 @@ export class Violations {
   /** Throws one `SsoConfigError` listing every violation, if there are any. */
   public throwIfAny(header: string): void {
     if (this.items.length === 0) return;
-    if (this.items.length === 1) {
-      const v = this.items[0];
-      throw new SsoConfigError(v.code, v.field, `${header}: ${v.message}`);
-    }
     const first = this.items[0];
-    const lines = this.items.map((v) => `  - ${v.message}`).join('\n');
-    throw new SsoConfigError(first.code, first.field, `${header}: ${this.items.length} problems:\n${lines}`);
+    const message =
+      this.items.length === 1
+        ? `${header}: ${first.message}`
+        : `${header}: ${this.items.length} problems:\n${this.items.map((v) => `  - ${v.message}`).join('\n')}`;
+    throw new SsoConfigError(first.code, first.field, message, [...this.items]);
   }
 }
 

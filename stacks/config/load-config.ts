@@ -66,9 +66,12 @@ export function validateConfig(raw: unknown, source: string): SsoConfig {
   const problems: string[] = [];
   if (!validator(raw)) problems.push(...(validator.errors ?? []).map(describe));
   const targets = (raw as SsoConfig)?.targets;
-  if (problems.length === 0 && Array.isArray(targets)) {
+  // Exactly one identity provider per target (one stack = one IdP + one Twilio target): checked here
+  // rather than with a schema `oneOf`, whose errors would list every branch.
+  if (Array.isArray(targets)) {
     const names = new Map<string, number>();
     targets.forEach((t, i) => {
+      if (typeof t !== 'object' || t === null) return;
       const idps = IDENTITY_PROVIDERS.map((p) => p.key).filter((k) => k in t);
       if (idps.length !== 1) {
         problems.push(`targets[${i}]: must have exactly one identity provider block (${IDENTITY_PROVIDERS.map((p) => p.key).join(', ')}), got ${idps.length === 0 ? 'none' : idps.join(' and ')}`);

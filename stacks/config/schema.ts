@@ -92,8 +92,6 @@ export function configSchema(): object {
           type: 'object',
           additionalProperties: false,
           required: ['name', 'twilio'],
-          // Exactly one identity provider per target (one stack = one IdP + one Twilio target).
-          minProperties: 3,
           properties: {
             name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Stack name: lowercase letters, digits and dashes' },
             twilio,

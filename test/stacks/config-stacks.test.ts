@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { stringify } from 'yaml';
+import { SsoConfigError } from '../../lib';
+import { main } from '../../stacks/main';
+import { readTree, tempDir, writeConfig } from '../support/files';
+
+const EXAMPLE = 'examples/config/twilio-sso.yaml';
+const JQ = 'JQ0123456789abcdef0123456789abcdef';
+const JB = 'JB00112233445566778899aabbccddeeff';
+
+function synth(configPath: string, env: NodeJS.ProcessEnv = {}): string {
+  const out = tempDir();
+  main(['--config', configPath, '--output', out], env);
+  return out;
+}
+
+function stackJson(out: string, stack: string): any {
+  return JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+}
+
+function configError(config: unknown): SsoConfigError {
+  const out = tempDir();
+  const path = writeConfig(stringify(config));
+  try {
+    main(['--config', path, '--output', out], {});
+  } catch (e) {
+    if (!(e instanceof SsoConfigError)) throw e;
+    // Nothing half-written: a bad config produces no stack at all.
+    expect(existsSync(join(out, 'stacks'))).toBe(false);
+    return e;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+const okTarget = (over: object = {}) => ({
+  name: 'flex',
+  twilio: { flexEnhanced: { connectionSid: JQ } },
+  okta: { orgName: 'acme', groups: [{ id: '00g1', roles: ['agent'] }] },
+  ...over,
+});
+
+describe('the example config', () => {
+  const out = synth(EXAMPLE);
+
+  test('synthesizes one stack per Okta target with the provider pinned and no credentials', () => {
+    for (const stack of ['flex-okta', 'frontline-okta']) {
+      const json = stackJson(out, stack);
+      expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: '4.20.0' });
+      expect(json.provider.okta).toEqual([{ org_name: 'example-org', base_url: 'okta.com' }]);
+      expect(json.terraform.backend).toEqual({ local: { path: `terraform.${stack}.tfstate` } });
+    }
+  });
+
+  test('pins the construct IDs (renaming one replaces an app in the IdP)', () => {
+    const addresses = (stack: string) => {
+      const json = stackJson(out, stack);
+      return Object.entries(json.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`)).sort();
+    };
+    expect(addresses('flex-okta')).toEqual([
+      'okta_app_group_assignments.Sso_GroupAssignments_97F4A197',
+      'okta_app_saml.Sso_A0A4D89C',
+      'okta_app_user_schema_property.Sso_RolesProperty_2D632DEA',
+    ]);
+    expect(addresses('frontline-okta')).toEqual(addresses('flex-okta'));
+  });
+
+  test('synthesizing twice gives byte-identical files', () => {
+    expect(readTree(synth(EXAMPLE))).toEqual(readTree(out));
+  });
+
+  test('reads the config path from TWILIO_SSO_CONFIG when --config is absent', () => {
+    const out2 = tempDir();
+    main(['--output', out2], { TWILIO_SSO_CONFIG: EXAMPLE });
+    expect(readTree(out2)).toEqual(readTree(out));
+  });
+});
+
+describe('backends', () => {
+  test.each([
+    [{ s3: { bucket: 'state', region: 'eu-west-1' } }, 's3', { bucket: 'state', key: 'twilio-sso/flex.tfstate', region: 'eu-west-1', encrypt: true }],
+    [
+      { azurerm: { resourceGroupName: 'rg', storageAccountName: 'sa', containerName: 'tf', key: 'sso/{target}.tfstate' } },
+      'azurerm',
+      { resource_group_name: 'rg', storage_account_name: 'sa', container_name: 'tf', key: 'sso/flex.tfstate' },
+    ],
+  ])('declares the %j backend per target', (backend, kind, expected) => {
+    const out = synth(writeConfig(stringify({ defaults: { backend }, targets: [okTarget()] })));
+    expect(stackJson(out, 'flex').terraform.backend).toEqual({ [kind]: expected });
+  });
+
+  test('a target backend overrides the default; HCP Terraform gets a workspace per target', () => {
+    const out = synth(writeConfig(stringify({ defaults: { backend: { local: {} } }, targets: [okTarget({ backend: { cloud: { organization: 'acme' } } })] })));
+    expect(stackJson(out, 'flex').terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'flex' } });
+  });
+});
+
+describe('bad config fails at synth time with the path in the file', () => {
+  test('a role the product does not have', () => {
+    const e = configError({
+      targets: [okTarget(), { name: 'fl', twilio: { frontline: { realmSid: JB } }, okta: { orgName: 'acme', groups: [{ id: '00g1', roles: ['agent', 'admin'] }] } }],
+    });
+    expect(e.message).toContain("targets[1].okta.groups[0].roles[1] is not a frontline role, got 'admin'");
+  });
+
+  test('a malformed SID', () => {
+    const e = configError({ targets: [okTarget({ twilio: { flexEnhanced: { connectionSid: 'JQ123' } } })] });
+    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid: flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'");
+  });
+
+  test('an Entity ID and ACS URL from different targets', () => {
+    const e = configError({
+      targets: [
+        okTarget({
+          twilio: {
+            serviceProvider: {
+              product: 'flex',
+              entityId: `urn:flex:${JQ}`,
+              acsUrl: 'https://iam.twilio.com/v1/Accounts/ACfedcba9876543210fedcba9876543210/saml2',
+            },
+          },
+        }),
+      ],
+    });
+    expect(e.message).toContain('targets[0].twilio.serviceProvider.acsUrl');
+    expect(e.code).toBe('SP_TARGET_MISMATCH');
+  });
+
+  test('a capitalised claim name', () => {
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'Department', expression: 'user.department' }] } })] });
+    expect(e.message).toContain("targets[0].okta.attributes[0].name must be lowercase");
+    expect(e.message).toContain("got 'Department'");
+  });
+
+  test('schema errors: unknown keys, wrong types and enums, each with its path', () => {
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', rolesSource: 'groups', groups: [{ id: '00g1', roles: 'agent' }], typo: 1 } })] });
+    expect(e.message).toContain("targets[0].okta: unknown key 'typo'");
+    expect(e.message).toContain('targets[0].okta.rolesSource: must be one of "assignments", "userType", got "groups"');
+    expect(e.message).toContain('targets[0].okta.groups[0].roles: must be array, got "agent"');
+  });
+
+  test('a target with no identity provider, and duplicate stack names', () => {
+    const { okta: _okta, ...noIdp } = okTarget();
+    expect(configError({ targets: [noIdp] }).message).toContain('targets[0]: must have exactly one identity provider block');
+    expect(configError({ targets: [okTarget(), okTarget()] }).message).toContain("targets[1].name: 'flex' is already used by targets[0]");
+  });
+
+  test('problems in several targets are reported together', () => {
+    const e = configError({
+      targets: [okTarget({ twilio: { flexLegacy: { accountSid: 'AC1' } } }), okTarget({ name: 'two', twilio: { frontline: { realmSid: 'JB1' } } })],
+    });
+    expect(e.message).toMatch(/targets\[0\][\s\S]*'AC1'[\s\S]*targets\[1\][\s\S]*'JB1'/);
+  });
+
+  test('a missing config file names the path and how to set it', () => {
+    expect(() => main(['--config', '/nonexistent/twilio-sso.yaml'], {})).toThrow(/Cannot read config file '\/nonexistent\/twilio-sso.yaml'.*TWILIO_SSO_CONFIG/);
+  });
+});
