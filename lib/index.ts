@@ -1,3 +1,4 @@
 export * from './twilio';
 export * from './core';
 export * from './okta';
+export * from './entra';

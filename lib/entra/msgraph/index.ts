@@ -1,0 +1,3 @@
+export * from './msgraph-provider';
+export * from './msgraph-resource';
+export * from './msgraph-update-resource';

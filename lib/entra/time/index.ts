@@ -1,0 +1,3 @@
+export * from './time-offset';
+export * from './time-provider';
+export * from './time-sleep';

@@ -1,0 +1,40 @@
+import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { TIME_PROVIDER_VERSION, TimeProvider } from './time-provider';
+
+/** Config for {@link TimeOffset}. */
+export interface TimeOffsetConfig extends TerraformMetaArguments {
+  /** Whole years after the moment of creation. */
+  readonly offsetYears: number;
+}
+
+/**
+ * `time_offset`: a timestamp fixed at creation time plus an offset, kept in state, so that a
+ * relative validity ("2 years") becomes a stable date that does not move on every plan.
+ */
+export class TimeOffset extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'time_offset';
+
+  private readonly offsetYears: number;
+
+  constructor(scope: Construct, id: string, config: TimeOffsetConfig) {
+    super(scope, id, {
+      terraformResourceType: TimeOffset.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION },
+      provider: config.provider ?? TimeProvider.of(scope),
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+    });
+    this.offsetYears = config.offsetYears;
+  }
+
+  /** The offset timestamp, RFC 3339. */
+  public get rfc3339(): string {
+    return this.getStringAttribute('rfc3339');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { offset_years: this.offsetYears };
+  }
+}

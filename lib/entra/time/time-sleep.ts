@@ -1,0 +1,32 @@
+import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { TIME_PROVIDER_VERSION, TimeProvider } from './time-provider';
+
+/** Config for {@link TimeSleep}. */
+export interface TimeSleepConfig extends TerraformMetaArguments {
+  /** How long to wait after creation, as a Go duration, e.g. `60s`. */
+  readonly createDuration: string;
+}
+
+/** `time_sleep`: waits once, on creation (hashicorp/time docs, `resources/sleep`). */
+export class TimeSleep extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'time_sleep';
+
+  private readonly createDuration: string;
+
+  constructor(scope: Construct, id: string, config: TimeSleepConfig) {
+    super(scope, id, {
+      terraformResourceType: TimeSleep.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION },
+      provider: config.provider ?? TimeProvider.of(scope),
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+    });
+    this.createDuration = config.createDuration;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { create_duration: this.createDuration };
+  }
+}
