@@ -107,6 +107,18 @@ describe('OktaTwilioSso for Frontline', () => {
   });
 });
 
+describe('OktaTwilioSso for Flex legacy SSO', () => {
+  test('points the app at the iam.twilio.com v1 URLs of the account and sends the Flex attributes', () => {
+    const stack = oktaStack();
+    new OktaTwilioSso(stack, 'Legacy', { target: TwilioTarget.flexLegacy({ accountSid: 'ACfedcba9876543210fedcba9876543210' }) });
+    const app = onlyResource(synthJson(stack), 'okta_app_saml');
+    const acs = 'https://iam.twilio.com/v1/Accounts/ACfedcba9876543210fedcba9876543210/saml2';
+    expect([app.sso_url, app.recipient, app.destination]).toEqual([acs, acs, acs]);
+    expect(app.audience).toBe('https://iam.twilio.com/v1/Accounts/ACfedcba9876543210fedcba9876543210/saml2/metadata');
+    expect(app.attribute_statements.map((s: any) => s.name)).toEqual(['email', 'full_name', 'roles']);
+  });
+});
+
 describe('OktaTwilioSso options', () => {
   test('escapes a custom NameID template for Terraform', () => {
     const stack = oktaStack();

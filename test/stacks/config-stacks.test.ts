@@ -126,6 +126,21 @@ describe('bad config fails at synth time with the path in the file', () => {
     expect(e.code).toBe('SP_TARGET_MISMATCH');
   });
 
+  test('preview.twilio.com and Frontline v2 URLs for Flex', () => {
+    const AC = 'ACfedcba9876543210fedcba9876543210';
+    const preview = configError({
+      targets: [okTarget({ twilio: { serviceProvider: { product: 'flex', entityId: `https://iam.twilio.com/v1/Accounts/${AC}/saml2/metadata`, acsUrl: `https://preview.twilio.com/iam/Accounts/${AC}/saml2` } } })],
+    });
+    expect(preview.message).toContain("targets[0].twilio.serviceProvider.acsUrl uses the deprecated pre-GA endpoint preview.twilio.com, got 'https://preview.twilio.com/iam/Accounts/");
+    const v2 = configError({ targets: [okTarget({ twilio: { flexEnhanced: { connectionSid: JQ, acsUrl: `https://iam.twilio.com/v2/saml2/authenticate/${JB}` } } })] });
+    expect(v2.message).toContain('targets[0].twilio.flexEnhanced.acsUrl is a Frontline (iam.twilio.com/v2) URL, which is never valid for Flex');
+  });
+
+  test('a Flex type suffix Flex does not accept', () => {
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'channel.chat.capacity.integer', expression: '2' }] } })] });
+    expect(e.message).toContain("targets[0].okta.attributes[0].name has type suffix '.integer'");
+  });
+
   test('a capitalised claim name', () => {
     const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'Department', expression: 'user.department' }] } })] });
     expect(e.message).toContain("targets[0].okta.attributes[0].name must be lowercase");
