@@ -1,7 +1,8 @@
 import { IdentityProvider } from './identity-provider';
 import { okta } from './okta';
+import { salesforce } from './salesforce';
 
 export * from './identity-provider';
 
 /** Every identity provider a config target may use, by its config key. */
-export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [okta];
+export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [okta, salesforce];

@@ -1,0 +1,54 @@
+import { X509Certificate } from 'crypto';
+import { readFileSync } from 'fs';
+import { SsoConfigError, show } from '../twilio';
+
+/** The identity provider certificate as read from the file the admin downloaded. */
+export interface SalesforceCertificate {
+  /** The file it was read from. */
+  readonly file: string;
+  /** The certificate as a PEM block with BEGIN/END lines (what the Twilio Console wants). */
+  readonly pem: string;
+  /** When the certificate stops being valid. */
+  readonly notAfter: Date;
+  /** The subject, e.g. `CN=SalesforceSSO, …`, for messages. */
+  readonly subject: string;
+  /** SHA-256 fingerprint, colon-separated hex. */
+  readonly fingerprint256: string;
+}
+
+/**
+ * Reads and parses the Salesforce identity provider certificate (Setup → Certificate and Key
+ * Management → Download Certificate gives a `.crt` in PEM; DER is accepted too). Parsed with Node's
+ * `crypto.X509Certificate`, so anything that is not one X.509 certificate (a private key, a CSR, an
+ * HTML error page saved by mistake) is an `SsoConfigError` naming `field` and the file.
+ */
+export function readSalesforceCertificate(file: string, field: string): SalesforceCertificate {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (e) {
+    throw new SsoConfigError('SALESFORCE_CERT_NOT_FOUND', field, `${field} cannot be read, got ${show(file)}: ${(e as Error).message}`);
+  }
+  const text = data.toString('latin1');
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+    throw new SsoConfigError('SALESFORCE_CERT_INVALID', field, `${field} holds a private key, not a certificate, got ${show(file)}; download the certificate (public part only) and never commit the key`);
+  }
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(data);
+  } catch (e) {
+    throw new SsoConfigError(
+      'SALESFORCE_CERT_INVALID',
+      field,
+      `${field} is not an X.509 certificate (PEM or DER), got ${show(file)} (${(e as Error).message}); download it from Setup → Certificate and Key Management → <certificate> → Download Certificate`,
+    );
+  }
+  return {
+    file,
+    pem: cert.toString(),
+    // `validToDate` needs Node 22.10; `validTo` ("Jan  1 00:00:00 2027 GMT") parses with Date.
+    notAfter: new Date(cert.validTo),
+    subject: cert.subject.replace(/\n/g, ', '),
+    fingerprint256: cert.fingerprint256,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './certificate';
+export * from './metadata';
+export * from './my-domain';
+export * from './salesforce-twilio-sso';
