@@ -107,7 +107,10 @@ export interface EntraSigningCertificate {
   readonly name: string;
   /** The `azuread_service_principal_token_signing_certificate`. */
   readonly resource: ServicePrincipalTokenSigningCertificate;
-  /** The literal end date when one was configured; otherwise undefined. */
+  /**
+   * The literal end date, when one was configured.
+   * @default - none configured (validity in years, fixed at creation)
+   */
   readonly configuredEndDate?: string;
 }
 
@@ -366,7 +369,10 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
 
   private assign(assignment: RoleAssignment, existing: RoleAssignment[], kind: 'group' | 'user'): RoleAssignment {
     const field = `${kind}s[${existing.length}]`;
-    validateRoleAssignments(this.target, [assignment], field);
+    if (typeof assignment.principalId !== 'string' || assignment.principalId.trim() === '') {
+      throw new SsoConfigError('PRINCIPAL_ID_EMPTY', `${field}.id`, `${field}.id must be a non-empty object ID, got ${show(assignment.principalId)}`);
+    }
+    this.target.validateRoles(assignment.roles, `${field}.roles`);
     if (existing.some((e) => e.principalId === assignment.principalId)) {
       throw new SsoConfigError('PRINCIPAL_DUPLICATE', `${field}.id`, `Cannot add ${kind} '${assignment.principalId}' to ${this.node.path}: it is already assigned; list each ${kind} once with all its roles`);
     }

@@ -1,3 +1,4 @@
+import { entra } from './entra';
 import { IdentityProvider } from './identity-provider';
 import { okta } from './okta';
 import { salesforce } from './salesforce';
@@ -5,4 +6,4 @@ import { salesforce } from './salesforce';
 export * from './identity-provider';
 
 /** Every identity provider a config target may use, by its config key. */
-export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [okta, salesforce];
+export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [okta, salesforce, entra];

@@ -1,0 +1,114 @@
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { EntraConsoleOutputs, EntraNameIdSource, EntraTwilioSso, EntraTwilioSsoProps, MsgraphProvider, TwilioTarget, parseNameIdSource } from '../../lib';
+import { IdentityProvider } from './identity-provider';
+
+/** The `entra` block of a config target. */
+export interface EntraTargetConfig {
+  tenantId?: string;
+  displayName?: string;
+  owners?: string[];
+  notificationEmails?: string[];
+  nameIdSource?: string;
+  roles?: string[];
+  groups?: Array<{ id: string; roles: string[] }>;
+  users?: Array<{ id: string; roles: string[] }>;
+  attributes?: Array<{ name: string; source: string }>;
+  certificates?: Array<{ name: string; displayName?: string; endDate?: string; validityYears?: number }>;
+  activeCertificate?: string;
+  warnDaysBeforeExpiry?: number;
+  identifierUriDelaySeconds?: number;
+}
+
+const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const assignment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'roles'],
+  properties: {
+    id: { type: 'string', pattern: UUID, description: 'Entra object ID of the group or user' },
+    roles: { type: 'array', minItems: 1, items: { type: 'string' } },
+  },
+};
+
+function toProps(target: TwilioTarget, c: EntraTargetConfig): EntraTwilioSsoProps {
+  const toAssignments = (list: EntraTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles }));
+  return {
+    target,
+    tenantId: c.tenantId,
+    displayName: c.displayName,
+    owners: c.owners,
+    notificationEmails: c.notificationEmails,
+    // The schema's enum admits only known sources; an unknown one cannot reach here.
+    nameIdSource: c.nameIdSource === undefined ? undefined : (parseNameIdSource(c.nameIdSource) as EntraNameIdSource),
+    roles: c.roles,
+    groups: toAssignments(c.groups),
+    users: toAssignments(c.users),
+    attributes: c.attributes,
+    certificates: c.certificates,
+    activeCertificate: c.activeCertificate,
+    expiryWarningDays: c.warnDaysBeforeExpiry,
+    identifierUriDelaySeconds: c.identifierUriDelaySeconds,
+  };
+}
+
+/**
+ * Microsoft Entra ID targets. Credentials never come from the config: the azuread and msgraph
+ * providers read `ARM_TENANT_ID`, `ARM_CLIENT_ID` and `ARM_CLIENT_SECRET` (or `ARM_USE_OIDC` +
+ * `ARM_OIDC_TOKEN`, or the Azure CLI login) from the environment when they run (docs/entra.md).
+ */
+export const entra: IdentityProvider<EntraTargetConfig> = {
+  key: 'entra',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      tenantId: { type: 'string', pattern: UUID, description: 'Entra tenant ID (not a secret)' },
+      displayName: { type: 'string', minLength: 1 },
+      owners: { type: 'array', minItems: 1, items: { type: 'string', pattern: UUID } },
+      notificationEmails: { type: 'array', items: { type: 'string', minLength: 3 } },
+      nameIdSource: { type: 'string', enum: Object.values(EntraNameIdSource).map((s) => `user.${s}`) },
+      roles: { type: 'array', items: { type: 'string' } },
+      groups: { type: 'array', items: assignment },
+      users: { type: 'array', items: assignment },
+      attributes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'source'],
+          properties: { name: { type: 'string' }, source: { type: 'string' } },
+        },
+      },
+      certificates: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9_]*$' },
+            displayName: { type: 'string', pattern: '^CN=' },
+            endDate: { type: 'string', description: 'RFC 3339, at most 3 years out' },
+            validityYears: { type: 'integer', minimum: 1, maximum: 3 },
+          },
+        },
+      },
+      activeCertificate: { type: 'string' },
+      warnDaysBeforeExpiry: { type: 'integer', minimum: 0 },
+      identifierUriDelaySeconds: { type: 'integer', minimum: 0, maximum: 600 },
+    },
+  },
+  validate(target, config) {
+    EntraTwilioSso.validateProps(toProps(target, config));
+  },
+  declare(stack: TerraformStack, target, config) {
+    // Tenant ID only (not a secret); every credential comes from the environment.
+    new AzureadProvider(stack, 'azuread', { tenantId: config.tenantId });
+    new MsgraphProvider(stack, 'msgraph', { tenantId: config.tenantId });
+    const sso = new EntraTwilioSso(stack, 'Sso', toProps(target, config));
+    new EntraConsoleOutputs(stack, 'EntraConsole', { app: sso });
+    return sso;
+  },
+};
