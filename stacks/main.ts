@@ -1,4 +1,5 @@
-import { App } from 'cdktf';
+import { AnnotationMetadataEntryType, App } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { parseArgs } from 'util';
 import { SsoConfigError } from '../lib';
 import { buildApp, planStacks } from './build-app';
@@ -20,6 +21,19 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): void {
   const app = new App({ outdir: values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out' });
   buildApp(app, config, configPath);
   app.synth();
+  reportWarnings(app, process.stderr);
+}
+
+/**
+ * Prints warning annotations (e.g. a certificate close to expiry): the cdktf CLI prints them, but a
+ * pipeline that runs this file with `node` would otherwise never see them. Errors already fail synth.
+ */
+export function reportWarnings(app: IConstruct, out: { write(s: string): unknown }): void {
+  for (const c of app.node.findAll()) {
+    for (const m of c.node.metadata) {
+      if (m.type === AnnotationMetadataEntryType.WARN) out.write(`Warning: [${c.node.path}] ${m.data}\n`);
+    }
+  }
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
-import { TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { ITwilioSsoApp, TwilioConsoleOutputs, TwilioSsoChecks, TwilioTarget } from '../lib';
 import { declareBackend } from './backend';
 import { BackendConfig } from './config/load-config';
 import { IdentityProvider, ValidationContext } from './identity-providers';
@@ -24,7 +24,8 @@ export interface TwilioSsoStackProps {
 
 /**
  * One Twilio target on one identity provider, with its own state: the app, the provider
- * configuration (credentials from the environment only) and the Console outputs.
+ * configuration (credentials from the environment only), the Console outputs and the
+ * {@link TwilioSsoChecks} policy checks.
  */
 export class TwilioSsoStack extends TerraformStack {
   /** The identity-provider app. */
@@ -35,5 +36,7 @@ export class TwilioSsoStack extends TerraformStack {
     declareBackend(this, id, props.backend);
     this.app = props.identityProvider.declare(this, props.target, props.identityProviderConfig, props.context);
     new TwilioConsoleOutputs(this, 'Console', { app: this.app });
+    // The policy checks run on every stack: they catch escape-hatch overrides the constructs cannot see.
+    Aspects.of(this).add(new TwilioSsoChecks());
   }
 }
