@@ -1,0 +1,49 @@
+import { App, Testing } from 'cdktf';
+import { join } from 'path';
+import { SalesforceTwilioSso, SsoConfigError } from '../../lib';
+import { buildApp } from '../../stacks/build-app';
+import { loadConfig, validateConfig } from '../../stacks/config/load-config';
+
+const CONFIG = join(__dirname, '..', '..', 'examples', 'config', 'twilio-sso.yaml');
+
+const target = (salesforce: Record<string, unknown>) => ({
+  targets: [{ name: 'flex-salesforce', twilio: { flexEnhanced: { connectionSid: 'JQ0123456789abcdef0123456789abcdef' } }, salesforce }],
+});
+
+describe('salesforce config block', () => {
+  test('the example config declares both Salesforce stacks, certificate relative to the config file', () => {
+    const stacks = buildApp(Testing.app(), loadConfig(CONFIG), CONFIG).filter((s) => s.app instanceof SalesforceTwilioSso);
+    expect(stacks.map((s) => s.node.id)).toEqual(['flex-salesforce', 'frontline-salesforce']);
+    const flex = stacks[0].app as SalesforceTwilioSso;
+    expect(flex.consoleValues.issuer).toBe('https://example-org.my.salesforce.com');
+    expect(flex.certificate.file).toBe(join(__dirname, '..', '..', 'examples', 'config', 'salesforce-idp-cert.pem'));
+  });
+
+  test('fails if the block has an unknown key', () => {
+    expect(() => validateConfig(target({ myDomain: 'acme', certificateFile: 'c.pem', profile: ['x'] }), 'test')).toThrow(/targets\[0\]\.salesforce: unknown key 'profile'/);
+  });
+
+  test('fails with the full path when myDomain is not a host name', () => {
+    const config = validateConfig(target({ myDomain: 'acme.lightning.force.com', certificateFile: 'salesforce-idp-cert.pem', profiles: ['x'] }), 'test');
+    let error: SsoConfigError | undefined;
+    try {
+      buildApp(new App({ outdir: '/tmp/unused' }), config, CONFIG);
+    } catch (e) {
+      error = e as SsoConfigError;
+    }
+    expect(error).toBeInstanceOf(SsoConfigError);
+    expect(error!.field).toBe('targets[0].salesforce.myDomain');
+    expect(error!.message).toMatch(/targets\[0\]\.salesforce\.myDomain is a Lightning Experience host.*got 'acme.lightning.force.com'/);
+  });
+
+  test('deploy and useConnectedApp map to the construct', () => {
+    const config = validateConfig(
+      target({ myDomain: 'acme', certificateFile: 'salesforce-idp-cert.pem', profiles: ['x'], useConnectedApp: true, contactEmail: 'a@example.com', deploy: { targetOrg: 'acme' } }),
+      'test',
+    );
+    const [stack] = buildApp(Testing.app(), config, CONFIG);
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
+    expect([...(stack.app as SalesforceTwilioSso).files.keys()][0]).toMatch(/connectedApps\/Twilio_Flex\.connectedApp-meta\.xml$/);
+  });
+});
