@@ -114,8 +114,6 @@ const ROLES_PROPERTY = 'roles';
 export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
   /** The Twilio service provider. */
   public readonly target: TwilioTarget;
-  /** The values for the Twilio Console. */
-  public readonly consoleValues: TwilioConsoleValues;
   /** The Okta SAML app (`okta_app_saml`). */
   public readonly app: AppSaml;
   /** Where `roles` comes from. */
@@ -126,6 +124,7 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
   private readonly attributes: OktaAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
   private groupAssignments?: AppGroupAssignments;
+  private consoleValuesMemo?: TwilioConsoleValues;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
     super(scope, id);
@@ -172,15 +171,6 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
         master: 'PROFILE_MASTER',
       });
     }
-
-    const certificate = this.app.certificate;
-    this.consoleValues = {
-      issuer: this.app.entityUrl,
-      ssoUrl: this.app.httpPostBinding,
-      certificatePem: pemFromBase64(certificate),
-      metadataUrl: this.app.metadataUrl,
-      certificateExpiresAt: this.app.keys.get(0).expiresAt,
-    };
 
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
@@ -267,6 +257,22 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
     const copy = { name: attribute.name, expression: attribute.expression };
     this.attributes.push(copy);
     return copy;
+  }
+
+  /**
+   * The values for the Twilio Console. Built on first read, the same object on every read: each value
+   * is a Terraform reference token, and every token costs a stack-trace capture in cdktf, so a stack
+   * that never reads them (no {@link TwilioConsoleOutputs}) does not pay for them.
+   */
+  public get consoleValues(): TwilioConsoleValues {
+    this.consoleValuesMemo ??= {
+      issuer: this.app.entityUrl,
+      ssoUrl: this.app.httpPostBinding,
+      certificatePem: pemFromBase64(this.app.certificate),
+      metadataUrl: this.app.metadataUrl,
+      certificateExpiresAt: this.app.keys.get(0).expiresAt,
+    };
+    return this.consoleValuesMemo;
   }
 
   /** Copies of the group assignments declared so far. */
