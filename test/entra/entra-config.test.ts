@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { stringify } from 'yaml';
+import { SsoConfigError } from '../../lib';
+import { main } from '../../stacks/main';
+import { readTree, tempDir, writeConfig } from '../support/files';
+
+const JQ = 'JQ0123456789abcdef0123456789abcdef';
+const JB = 'JB00112233445566778899aabbccddeeff';
+const TENANT = '00000000-0000-4000-8000-000000000001';
+const GROUP = '6f0e3d1a-0000-4000-8000-000000000001';
+
+function synth(config: unknown): string {
+  const out = tempDir();
+  main(['--config', writeConfig(stringify(config)), '--output', out], {});
+  return out;
+}
+
+function configError(config: unknown): SsoConfigError {
+  const out = tempDir();
+  try {
+    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+  } catch (e) {
+    if (!(e instanceof SsoConfigError)) throw e;
+    expect(existsSync(join(out, 'stacks'))).toBe(false);
+    return e;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+const flexTarget = (entra: object) => ({ targets: [{ name: 'flex-entra', twilio: { flexEnhanced: { connectionSid: JQ } }, entra }] });
+
+describe('entra config block', () => {
+  test('synthesizes one stack per target with providers, the app and both output sets, no secrets', () => {
+    const out = synth({
+      targets: [
+        { name: 'flex-entra', twilio: { flexEnhanced: { connectionSid: JQ } }, entra: { tenantId: TENANT, groups: [{ id: GROUP, roles: ['agent'] }], nameIdSource: 'user.userprincipalname' } },
+        { name: 'frontline-entra', twilio: { frontline: { realmSid: JB } }, entra: { users: [{ id: GROUP, roles: ['agent'] }] } },
+      ],
+    });
+    const text = readFileSync(join(out, 'stacks', 'flex-entra', 'cdk.tf.json'), 'utf8');
+    const json = JSON.parse(text);
+    expect(json.provider).toEqual({ azuread: [{ tenant_id: TENANT }], msgraph: [{ tenant_id: TENANT }], time: [{}] });
+    expect(text).not.toMatch(/client_secret|password|oidc_token/);
+    expect(json.output.identity_provider_issuer.value).toBe(`https://sts.windows.net/${TENANT}/`);
+    expect(json.output.single_sign_on_url.value).toBe(`https://login.microsoftonline.com/${TENANT}/saml2`);
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(['x509_certificate', 'x509_certificate_base64', 'x509_certificate_thumbprint', 'x509_certificate_expires_at', 'idp_metadata_url']));
+    const policy = Object.values<any>(json.resource.azuread_claims_mapping_policy)[0];
+    expect(JSON.parse(policy.definition[0]).ClaimsMappingPolicy.ClaimsSchema[0].ID).toBe('userprincipalname');
+    expect(Object.keys(json.resource.azuread_application)).toEqual(['Sso_A0A4D89C']);
+    const frontline = JSON.parse(readFileSync(join(out, 'stacks', 'frontline-entra', 'cdk.tf.json'), 'utf8'));
+    expect(frontline.provider.azuread).toEqual([{}]);
+    expect(Object.keys(frontline.data.azuread_client_config)).toEqual(['Sso_ClientConfig_048B6813']);
+  });
+
+  test('the example config synthesizes the Entra stacks identically twice', () => {
+    const run = () => {
+      const out = tempDir();
+      main(['--config', 'examples/config/twilio-sso.yaml', '--output', out], {});
+      return readTree(join(out, 'stacks'));
+    };
+    const a = run();
+    expect(Object.keys(a).filter((f) => f.includes('entra'))).toEqual(['flex-entra/cdk.tf.json', 'frontline-entra/cdk.tf.json']);
+    expect(run()).toEqual(a);
+  });
+
+  test('fails on an unknown key, naming its path', () => {
+    expect(configError(flexTarget({ clientSecret: 'x' })).message).toContain("targets[0].entra: unknown key 'clientSecret'");
+  });
+
+  test('fails on a tenant domain instead of an ID, and on an unknown NameID source', () => {
+    const e = configError(flexTarget({ tenantId: 'contoso.onmicrosoft.com', nameIdSource: 'user.email' }));
+    expect(e.message).toContain('targets[0].entra.tenantId: must match pattern');
+    expect(e.message).toContain('targets[0].entra.nameIdSource: must be one of "user.mail", "user.userprincipalname", "user.objectid", "user.employeeid", "user.onpremisessamaccountname", got "user.email"');
+  });
+
+  test('fails on an unknown role with the full path to it', () => {
+    const e = configError(flexTarget({ groups: [{ id: GROUP, roles: ['agent', 'manager'] }] }));
+    expect(e.code).toBe('ROLE_UNKNOWN');
+    expect(e.message).toContain("targets[0].entra.groups[0].roles[1] is not a flex role, got 'manager'");
+  });
+
+  test('fails when several certificates are given without the active one', () => {
+    const e = configError(flexTarget({ certificates: [{ name: 'a' }, { name: 'b' }] }));
+    expect(e.code).toBe('ENTRA_ACTIVE_CERTIFICATE_REQUIRED');
+    expect(e.message).toContain("targets[0].entra.activeCertificate must be given when there are 2 certificates ('a', 'b')");
+  });
+});
