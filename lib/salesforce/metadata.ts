@@ -32,7 +32,10 @@ export interface SalesforceSamlAppModel {
   readonly label: string;
   /** Description shown in Setup. */
   readonly description: string;
-  /** Contact email (required for a Connected App, optional for an External Client App). */
+  /**
+   * Contact email (required for a Connected App, optional for an External Client App).
+   * @default - no contactEmail element
+   */
   readonly contactEmail?: string;
   /** SP Entity ID. */
   readonly entityUrl: string;
@@ -46,7 +49,10 @@ export interface SalesforceSamlAppModel {
   readonly profiles: readonly string[];
   /** Permission sets given access. */
   readonly permissionSets: readonly string[];
-  /** Start URL (IdP-initiated landing page). */
+  /**
+   * Start URL (IdP-initiated landing page).
+   * @default - no startUrl element
+   */
   readonly startUrl?: string;
   /** Metadata API version, e.g. `63.0`. */
   readonly apiVersion: string;
