@@ -1,4 +1,7 @@
-/** Frontline on Salesforce: an External Client App, deployed by hand (`sf project deploy start`). */
+/**
+ * Frontline on Salesforce: an External Client App, deployed by Terraform with the `sf` already on PATH.
+ * Without `deploy`, deploy by hand with `sf project deploy start` (docs/salesforce.md).
+ */
 import { App, TerraformStack } from 'cdktf';
 import { join } from 'path';
 import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
@@ -11,6 +14,7 @@ export function synthExample(outdir: string): void {
     myDomain: 'example-org',
     certificateFile: join(__dirname, 'config', 'salesforce-idp-cert.pem'),
     profiles: ['Frontline Worker'],
+    deploy: { targetOrg: 'example-org', useSfOnPath: true },
   });
   new TwilioConsoleOutputs(stack, 'Console', { app: sso });
   app.synth();
