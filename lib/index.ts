@@ -4,3 +4,4 @@ export * from './checks';
 export * from './okta';
 export * from './entra';
 export * from './salesforce';
+export * from './keycloak';

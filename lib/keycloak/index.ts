@@ -1,0 +1,2 @@
+export * from './keycloak-twilio-sso';
+export * from './provider';
