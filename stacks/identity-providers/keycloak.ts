@@ -1,0 +1,131 @@
+import { TerraformStack } from 'cdktf';
+import {
+  KeycloakFullName,
+  KeycloakNameIdFormat,
+  KeycloakProvider,
+  KeycloakRealm,
+  KeycloakRealmUserProfile,
+  KeycloakTwilioSso,
+  KeycloakTwilioSsoProps,
+  SsoConfigError,
+  TwilioTarget,
+  validateServerUrl,
+} from '../../lib';
+import { IdentityProvider } from './identity-provider';
+
+/** The `keycloak` block of a config target. */
+export interface KeycloakTargetConfig {
+  url: string;
+  publicUrl?: string;
+  realm: string;
+  createRealm?: boolean;
+  adminRealm?: string;
+  clientName?: string;
+  nameIdFormat?: 'username' | 'email';
+  fullName?: 'firstAndLastName' | { userAttribute: string };
+  idpInitiatedSsoUrlName?: string;
+  groups?: Array<{ id: string; roles?: string[] }>;
+  users?: Array<{ id: string; roles?: string[] }>;
+  attributes?: Array<{ name: string; userAttribute: string }>;
+}
+
+const assignment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1 }, roles: { type: 'array', items: { type: 'string' } } },
+};
+
+function fullName(c: KeycloakTargetConfig): KeycloakFullName | undefined {
+  if (c.fullName === undefined) return undefined;
+  return c.fullName === 'firstAndLastName' ? KeycloakFullName.firstAndLastName() : KeycloakFullName.userAttribute(c.fullName.userAttribute);
+}
+
+function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): KeycloakTwilioSsoProps {
+  const toAssignments = (list: KeycloakTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
+  return {
+    target,
+    serverUrl: c.publicUrl ?? c.url,
+    realm,
+    clientName: c.clientName,
+    nameIdFormat: c.nameIdFormat === 'email' ? KeycloakNameIdFormat.EMAIL : KeycloakNameIdFormat.USERNAME,
+    fullName: fullName(c),
+    idpInitiatedSsoUrlName: c.idpInitiatedSsoUrlName,
+    groups: toAssignments(c.groups),
+    users: toAssignments(c.users),
+    attributes: c.attributes,
+  };
+}
+
+/**
+ * Keycloak targets. `url` is where Terraform reaches the server (also the public URL unless
+ * `publicUrl` is given). Credentials never come from the config: the keycloak provider reads
+ * `KEYCLOAK_CLIENT_ID` with `KEYCLOAK_CLIENT_SECRET`, or with `KEYCLOAK_USER` + `KEYCLOAK_PASSWORD`
+ * (e.g. client `admin-cli`), or `KEYCLOAK_ACCESS_TOKEN`, from the environment. With
+ * `createRealm: true` the stack also creates the realm, with a user profile declaring the user
+ * attributes the client reads (a local demo; production realms are usually managed elsewhere).
+ */
+export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
+  key: 'keycloak',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url', 'realm'],
+    properties: {
+      url: { type: 'string', minLength: 1, description: 'Keycloak server URL before /realms, as Terraform reaches it' },
+      publicUrl: { type: 'string', minLength: 1, description: "Keycloak server URL as users' browsers reach it (issuer, SSO URL)" },
+      realm: { type: 'string', minLength: 1 },
+      createRealm: { type: 'boolean' },
+      adminRealm: { type: 'string', minLength: 1 },
+      clientName: { type: 'string', minLength: 1 },
+      nameIdFormat: { type: 'string', enum: ['username', 'email'] },
+      fullName: {
+        oneOf: [
+          { type: 'string', enum: ['firstAndLastName'] },
+          { type: 'object', additionalProperties: false, required: ['userAttribute'], properties: { userAttribute: { type: 'string', minLength: 1 } } },
+        ],
+      },
+      idpInitiatedSsoUrlName: { type: 'string', minLength: 1 },
+      groups: { type: 'array', items: assignment },
+      users: { type: 'array', items: assignment },
+      attributes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'userAttribute'],
+          properties: { name: { type: 'string' }, userAttribute: { type: 'string' } },
+        },
+      },
+    },
+  },
+  validate(target, config) {
+    KeycloakTwilioSso.validateProps(toProps(target, config, config.realm));
+    if (config.publicUrl !== undefined) {
+      try {
+        validateServerUrl(config.url, 'url');
+      } catch (e) {
+        if (!(e instanceof SsoConfigError)) throw e;
+        // Terraform may reach the server on an internal http URL when the public one is https.
+        if (e.code !== 'KEYCLOAK_SERVER_URL_NOT_HTTPS') throw e;
+      }
+    }
+  },
+  declare(stack: TerraformStack, target, config) {
+    new KeycloakProvider(stack, 'keycloak', { url: config.url, realm: config.adminRealm ?? 'master' });
+    let realm = config.realm;
+    if (config.createRealm) {
+      const created = new KeycloakRealm(stack, 'Realm', { realm: config.realm, displayName: `Twilio SSO (${config.realm})` });
+      realm = created.realmName;
+      const userAttributes = new Set<string>();
+      const fn = fullName(config) ?? KeycloakFullName.userAttribute();
+      if (target.isFlex && fn.userAttributeName) userAttributes.add(fn.userAttributeName);
+      for (const a of config.attributes ?? []) userAttributes.add(a.userAttribute);
+      new KeycloakRealmUserProfile(stack, 'UserProfile', {
+        realmId: realm,
+        attributes: [{ name: 'username' }, { name: 'email' }, { name: 'firstName' }, { name: 'lastName' }, ...[...userAttributes].sort().map((name) => ({ name, view: ['admin', 'user'], edit: ['admin'] }))],
+      });
+    }
+    return new KeycloakTwilioSso(stack, 'Sso', toProps(target, config, realm));
+  },
+};
