@@ -50,7 +50,9 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-function providerMirror(): string {
+function providerMirror(): string | undefined {
+  // `registry`: a machine that reaches the Terraform registry lets terraform init download the provider.
+  if (process.env.TWILIO_SSO_PROVIDER_MIRROR === 'registry') return undefined;
   const mirror = resolve(process.env.TWILIO_SSO_PROVIDER_MIRROR ?? join(ROOT, '.tf-providers', 'mirror'));
   const dir = join(mirror, PROVIDER);
   const platforms = existsSync(dir) ? readdirSync(dir) : [];
@@ -76,7 +78,7 @@ function readAdminEnv(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const mirror = await step('provider keycloak/keycloak found in the filesystem mirror', () => providerMirror());
+  const mirror = await step('provider keycloak/keycloak found (filesystem mirror, or the registry)', () => providerMirror());
 
   const kcRunning = spawnSync(KC, ['status'], { encoding: 'utf8' }).status === 0;
   await step(kcRunning ? 'local Keycloak already running (reused)' : 'local Keycloak started on 127.0.0.1', () => {
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   const cliConfig = join(work, 'cli.tfrc');
   writeFileSync(
     cliConfig,
+    mirror === undefined ? '' :
     `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/keycloak/keycloak"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/keycloak/keycloak"]\n  }\n}\n`,
   );
   const env: NodeJS.ProcessEnv = {

@@ -53,7 +53,7 @@ install() {
     local start; start=$(date +%s)
     mvn -B -q -Dstyle.color=never dependency:copy \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" \
-      -DoutputDirectory="$BASE/download" -Dmdep.overWriteReleases=false >&2 \
+      -DoutputDirectory="$BASE/download" -Dmdep.overWriteReleases=false 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2 \
       || die "could not download org.keycloak:keycloak-quarkus-dist:$VERSION (Maven Central)"
     log "downloaded in $(( $(date +%s) - start ))s"
   fi
