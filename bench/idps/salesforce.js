@@ -1,0 +1,28 @@
+'use strict';
+// Salesforce: SalesforceTwilioSso (lib) vs. its Terraform resources replayed with the provider
+// classes (bench/idps/replay.js). The construct also writes a metadata project per app as a
+// TerraformAsset; the replay does not, so this ratio includes that file work on the lib side only.
+const { join } = require('path');
+const { connectionSid } = require('./twilio-fixture');
+const replay = require('./replay');
+
+const CERT = join(__dirname, '..', '..', 'examples', 'config', 'salesforce-idp-cert.pem');
+
+exports.lib = () => {
+  const { SalesforceTwilioSso, TwilioTarget } = require('../../dist/lib');
+  return (stack, n) => {
+    for (let i = 0; i < n; i++) {
+      new SalesforceTwilioSso(stack, `App${i}`, {
+        target: TwilioTarget.flexEnhanced({ connectionSid: connectionSid(i) }),
+        myDomain: 'example-org',
+        certificateFile: CERT,
+        roles: ['agent'],
+        profiles: ['Twilio Flex Agent'],
+        deploy: { targetOrg: 'example-org' },
+      });
+    }
+  };
+};
+
+exports.template = (outdir, file) => replay.template(exports.lib(), outdir, file);
+exports.raw = () => replay.raw(process.env.BENCH_TEMPLATE);
