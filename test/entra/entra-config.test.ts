@@ -1,32 +1,13 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { stringify } from 'yaml';
-import { SsoConfigError } from '../../lib';
+import { configError, synthConfig as synth } from '../support/config';
+import { readTree, tempDir } from '../support/files';
 import { main } from '../../stacks/main';
-import { readTree, tempDir, writeConfig } from '../support/files';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JB = 'JB00112233445566778899aabbccddeeff';
 const TENANT = '00000000-0000-4000-8000-000000000001';
 const GROUP = '6f0e3d1a-0000-4000-8000-000000000001';
-
-function synth(config: unknown): string {
-  const out = tempDir();
-  main(['--config', writeConfig(stringify(config)), '--output', out], {});
-  return out;
-}
-
-function configError(config: unknown): SsoConfigError {
-  const out = tempDir();
-  try {
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    expect(existsSync(join(out, 'stacks'))).toBe(false);
-    return e;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 const flexTarget = (entra: object) => ({ targets: [{ name: 'flex-entra', twilio: { flexEnhanced: { connectionSid: JQ } }, entra }] });
 

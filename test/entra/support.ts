@@ -1,7 +1,7 @@
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { SsoConfigError } from '../../lib';
+export { ssoError as error } from '../support/errors';
 
 /** A stack with an azuread provider (tenant from the environment), for Entra construct tests. */
 export function entraStack(): TerraformStack {
@@ -30,17 +30,6 @@ export function only(json: any, type: string): any {
   if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
   const { ['//']: _meta, ...rest } = all[0];
   return rest;
-}
-
-/** The SsoConfigError `fn` throws. */
-export function error(fn: () => unknown): SsoConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SsoConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected an SsoConfigError');
 }
 
 /** Warning annotations on a construct and its children. */

@@ -1,30 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { stringify } from 'yaml';
-import { SsoConfigError } from '../../lib';
-import { main } from '../../stacks/main';
-import { tempDir, writeConfig } from '../support/files';
+import { configError, synthConfig } from '../support/config';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JB = 'JB00112233445566778899aabbccddeeff';
-
-function synthConfig(config: unknown): string {
-  const out = tempDir();
-  main(['--config', writeConfig(stringify(config)), '--output', out], {});
-  return out;
-}
-
-function configError(config: unknown): SsoConfigError {
-  const out = tempDir();
-  try {
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    expect(existsSync(join(out, 'stacks'))).toBe(false);
-    return e;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('keycloak config block', () => {
   test('declares the provider (no credentials), the client and the Console outputs', () => {

@@ -5,10 +5,10 @@ import {
   KeycloakProvider,
   KeycloakTwilioSso,
   KeycloakTwilioSsoProps,
-  SsoConfigError,
   TwilioConsoleOutputs,
   TwilioTarget,
 } from '../../lib';
+import { ssoError as error } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const AC = 'AC0123456789abcdef0123456789abcdef';
@@ -38,16 +38,6 @@ function only(json: any, type: string): any {
 
 function mappers(json: any): Record<string, any> {
   return Object.fromEntries(Object.values(json.resource.keycloak_generic_protocol_mapper).map((m: any) => [m.name, m]));
-}
-
-function error(fn: () => unknown): SsoConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SsoConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected an SsoConfigError');
 }
 
 const base = (over: Partial<KeycloakTwilioSsoProps> = {}): KeycloakTwilioSsoProps => ({ target: flex, serverUrl: 'https://sso.example.com', realm: 'staff', ...over });

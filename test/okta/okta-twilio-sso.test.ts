@@ -1,4 +1,5 @@
-import { OktaRolesSource, OktaTwilioSso, SsoConfigError, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { OktaRolesSource, OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { ssoError as error } from '../support/errors';
 import { oktaStack, onlyResource, synthJson } from '../support/synth';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -148,16 +149,6 @@ describe('OktaTwilioSso options', () => {
 });
 
 describe('OktaTwilioSso bad input', () => {
-  function error(fn: () => unknown): SsoConfigError {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof SsoConfigError) return e;
-      throw e;
-    }
-    throw new Error('expected an SsoConfigError');
-  }
-
   test('fails if a group has a role Frontline does not have, and declares nothing', () => {
     const stack = oktaStack();
     const e = error(() => new OktaTwilioSso(stack, 'S', { target: frontline, groups: [{ principalId: '00g1', roles: ['agent', 'admin'] }] }));

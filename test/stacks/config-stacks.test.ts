@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { stringify } from 'yaml';
-import { SsoConfigError } from '../../lib';
 import { main } from '../../stacks/main';
+import { configError } from '../support/config';
 import { readTree, tempDir, writeConfig } from '../support/files';
 
 const EXAMPLE = 'examples/config/twilio-sso.yaml';
@@ -17,20 +17,6 @@ function synth(configPath: string, env: NodeJS.ProcessEnv = {}): string {
 
 function stackJson(out: string, stack: string): any {
   return JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-}
-
-function configError(config: unknown): SsoConfigError {
-  const out = tempDir();
-  const path = writeConfig(stringify(config));
-  try {
-    main(['--config', path, '--output', out], {});
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    // Nothing half-written: a bad config produces no stack at all.
-    expect(existsSync(join(out, 'stacks'))).toBe(false);
-    return e;
-  }
-  throw new Error('expected the config to be rejected');
 }
 
 const okTarget = (over: object = {}) => ({

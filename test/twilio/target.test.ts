@@ -1,4 +1,5 @@
-import { SsoConfigError, TwilioProduct, TwilioSsoKind, TwilioTarget } from '../../lib/twilio';
+import { TwilioProduct, TwilioSsoKind, TwilioTarget } from '../../lib/twilio';
+import { ssoError } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JQ2 = 'JQffffffffffffffffffffffffffffffff';
@@ -6,13 +7,7 @@ const AC = 'ACfedcba9876543210fedcba9876543210';
 const JB = 'JB00112233445566778899aabbccddeeff';
 
 function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SsoConfigError) return e.code;
-    throw e;
-  }
-  throw new Error('expected an SsoConfigError');
+  return ssoError(fn).code;
 }
 
 describe('TwilioTarget.flexEnhanced', () => {
