@@ -1,5 +1,6 @@
 import { X509Certificate } from 'crypto';
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
+import { resolve } from 'path';
 import { SsoConfigError, show } from '../twilio';
 
 /** The identity provider certificate as read from the file the admin downloaded. */
@@ -23,6 +24,24 @@ export interface SalesforceCertificate {
  * HTML error page saved by mistake) is an `SsoConfigError` naming `field` and the file.
  */
 export function readSalesforceCertificate(file: string, field: string): SalesforceCertificate {
+  // Many apps (or a target validated, then declared) share one file: parse it once per content.
+  let key: string | undefined;
+  try {
+    const st = statSync(file);
+    key = `${resolve(file)}\0${st.size}\0${st.mtimeMs}`;
+  } catch {
+    key = undefined; // reported below, with the field name
+  }
+  const cached = key === undefined ? undefined : PARSED.get(key);
+  if (cached) return { ...cached, file };
+  const parsed = parseCertificate(file, field);
+  if (key !== undefined) PARSED.set(key, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, SalesforceCertificate>();
+
+function parseCertificate(file: string, field: string): SalesforceCertificate {
   let data: Buffer;
   try {
     data = readFileSync(file);

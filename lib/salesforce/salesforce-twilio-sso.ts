@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { dirname, join } from 'path';
-import { Annotations, AssetType, DataResource, TerraformAsset } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, TwilioConsoleValues } from '../core';
+import { GeneratedFiles, ITwilioSsoApp, TerraformData, TwilioConsoleValues } from '../core';
 import { FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, EMAIL_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, isUnresolved, show } from '../twilio';
 import { SalesforceCertificate, readSalesforceCertificate } from './certificate';
 import { PACKAGE_DIRECTORY, SalesforceProject, SamlAttributeFormula, renderSalesforceProject } from './metadata';
@@ -181,14 +178,9 @@ const ACCESS_NAME = /^[^,]+$/;
  * from a `terraform_data` resource, and outputs the Console values: issuer and SSO URL from the My
  * Domain, and the certificate (with its expiry) from the PEM file the admin downloaded.
  *
- * How the files get into the synth output: a cdktf `TerraformAsset` (DIRECTORY). It is cdktf's public
- * mechanism for putting files next to `cdk.tf.json`: at synth the asset copies a directory into
- * `<outdir>/stacks/<stack>/assets/<id>/<hash>/`, and its `path` is the relative path Terraform sees.
- * The generated project is staged once per content hash under the OS temp dir, and that hash is
- * passed as `assetHash`, so the output path and bytes are identical on every synth and change exactly
- * when the metadata does. (The alternatives are worse: cdktf's `addCustomSynthesis` hook is not
- * exported from the package index, and writing to `App.outdir` from the constructor bypasses
- * `Testing`/custom outdirs and the per-stack layout.)
+ * The files are written by {@link GeneratedFiles} into `salesforce/<construct path in the stack>/`
+ * next to the stack's `cdk.tf.json` (e.g. `cdktf.out/stacks/flex-salesforce/salesforce/Sso/`), from
+ * content rendered once in the constructor; the deploy step's trigger is the content's SHA-256.
  */
 export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
   /** The Twilio service provider. */
@@ -203,12 +195,12 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
   public readonly appType: SalesforceAppType;
   /** The parsed identity provider certificate. */
   public readonly certificate: SalesforceCertificate;
-  /** The asset holding the Salesforce DX project. */
-  public readonly projectAsset: TerraformAsset;
+  /** The generated Salesforce DX project files. */
+  public readonly project: GeneratedFiles;
 
   private readonly props: SalesforceTwilioSsoProps;
   private readonly attributes: SalesforceAttribute[] = [];
-  private deployment?: DataResource;
+  private deployment?: TerraformData;
   private rendered?: SalesforceProject;
 
   constructor(scope: Construct, id: string, props: SalesforceTwilioSsoProps) {
@@ -242,14 +234,11 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
       );
     }
 
-    // The asset hash must be known now (its path is rendered into the deploy command); attributes
-    // added later through addAttribute() are rejected once the project has been rendered.
+    // Rendered now: the deploy step's trigger (the content hash) must be known; attributes added later
+    // through addAttribute() are rejected once the project has been rendered.
     const project = this.render();
-    this.projectAsset = new TerraformAsset(this, 'Project', {
-      path: stageProject(project),
-      type: AssetType.DIRECTORY,
-      assetHash: project.sha256.slice(0, 32).toUpperCase(),
-    });
+    const inStack = this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id);
+    this.project = new GeneratedFiles(this, 'Project', { directory: ['salesforce', ...inStack].join('/'), files: project.files });
     if (props.deploy) this.addDeployment(props.deploy);
   }
 
@@ -342,7 +331,7 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** The project directory relative to the stack's synth directory (where `cdk.tf.json` is). */
   public get projectPath(): string {
-    return this.projectAsset.path.replace(/\/$/, '');
+    return this.project.directory;
   }
 
   /** The SAML attributes sent, in order. */
@@ -380,13 +369,13 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
    * metadata hash, so the plan shows it and it runs again exactly when the metadata changes. Needs
    * the org authorised on the machine running Terraform (`sf org login web --alias <targetOrg>`).
    */
-  public addDeployment(options: SalesforceDeployOptions): DataResource {
+  public addDeployment(options: SalesforceDeployOptions): TerraformData {
     validateDeploy(options, 'deploy');
     if (this.deployment) {
       throw new SsoConfigError('SALESFORCE_DEPLOY_DUPLICATE', 'deploy', `Cannot add a second deployment to ${this.node.path}: it already deploys to the org in its 'deploy' settings`);
     }
     const sf = options.useSfOnPath ? 'sf' : `npx --yes --package=@salesforce/cli@${options.cliVersion ?? SALESFORCE_CLI_VERSION} -- sf`;
-    this.deployment = new DataResource(this, 'Deploy', {
+    this.deployment = new TerraformData(this, 'Deploy', {
       triggersReplace: { metadata_sha256: this.metadataSha256, target_org: options.targetOrg },
       provisioners: [
         {
@@ -437,25 +426,3 @@ function validateDeploy(options: SalesforceDeployOptions, field: string): void {
   }
 }
 
-/**
- * Writes the project to `<tmp>/cdktf-twilio-sso-salesforce/<sha256>` once (same content, same
- * directory), via a sibling temp dir and a rename so that a concurrent synth never sees half a project.
- */
-function stageProject(project: SalesforceProject): string {
-  const base = join(tmpdir(), 'cdktf-twilio-sso-salesforce');
-  const dir = join(base, project.sha256);
-  mkdirSync(base, { recursive: true });
-  const staging = mkdtempSync(join(base, 'staging-'));
-  for (const [path, body] of project.files) {
-    const file = join(staging, ...path.split('/'));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, body);
-  }
-  try {
-    renameSync(staging, dir);
-  } catch {
-    // Already staged by an earlier synth: identical content by construction.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return dir;
-}

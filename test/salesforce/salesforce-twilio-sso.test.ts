@@ -258,7 +258,7 @@ describe('synth output', () => {
     const b = synthTo(build);
     const filesA = listFiles(a).map((f) => relative(a, f)).sort();
     expect(listFiles(b).map((f) => relative(b, f)).sort()).toEqual(filesA);
-    expect(filesA.filter((f) => f.includes('/assets/')).length).toBe(5);
+    expect(filesA.filter((f) => f.includes('/salesforce/Sso/')).length).toBe(5);
     for (const f of filesA) expect(readFileSync(join(b, f))).toEqual(readFileSync(join(a, f)));
   });
 

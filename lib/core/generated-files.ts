@@ -1,0 +1,44 @@
+import { TerraformStack } from 'cdktf';
+// Not re-exported from the cdktf index, but public in the module (TerraformAsset uses it). cdktf
+// 0.21.0 is pinned exactly and is the final release (the project is archived), so it cannot move.
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { Construct } from 'constructs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
+
+/** Props for {@link GeneratedFiles}. */
+export interface GeneratedFilesProps {
+  /** The directory, relative to the stack's synth directory (where `cdk.tf.json` is), e.g. `salesforce/Sso`. */
+  readonly directory: string;
+  /** Relative path (with `/`) → content, written in this order. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * Files written next to a stack's `cdk.tf.json` when the app is synthesized, from content held in
+ * memory. Unlike a `TerraformAsset`, nothing is staged in a temporary directory in the constructor
+ * and copied and hashed again at synth: with a thousand apps in a stack that staging was most of the
+ * synth time. The directory is emptied first, so a file the content no longer has does not linger.
+ */
+export class GeneratedFiles extends Construct {
+  /** The directory relative to the stack's synth directory. */
+  public readonly directory: string;
+
+  constructor(scope: Construct, id: string, props: GeneratedFilesProps) {
+    super(scope, id);
+    this.directory = props.directory;
+    const stack = TerraformStack.of(this);
+    addCustomSynthesis(this, {
+      onSynthesize: (session) => {
+        const stackDir = join(session.manifest.outdir, session.manifest.forStack(stack).synthesizedStackPath, '..');
+        const root = join(stackDir, ...props.directory.split('/'));
+        rmSync(root, { recursive: true, force: true });
+        for (const [path, content] of props.files) {
+          const file = join(root, ...path.split('/'));
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, content);
+        }
+      },
+    });
+  }
+}
