@@ -4,9 +4,9 @@
 // Every measurement is a fresh process. Prints a Markdown table, then one summary line.
 //   node bench/run.js [--reps 5] [--big-reps 3] [--sizes 1,10,100,1000] [--skip-test]
 const { spawnSync } = require('child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('fs');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } = require('fs');
 const { tmpdir } = require('os');
-const { join, resolve } = require('path');
+const { join, relative, resolve } = require('path');
 const { parseArgs } = require('util');
 
 const ROOT = resolve(__dirname, '..');
@@ -73,9 +73,13 @@ const fmtMb = (s) => `${s.med.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed
 const log = (msg) => process.stderr.write(`${msg}\n`);
 
 /** Compares the synthesized stack of both modes (same construct paths, so same logical IDs). */
+/** True when two synth outputs hold the same files with the same bytes (cdk.tf.json and any project files). */
 function sameOutput(dirA, dirB) {
-  const read = (d) => readFileSync(join(d, 'stacks', 'bench', 'cdk.tf.json'), 'utf8');
-  return read(dirA) === read(dirB);
+  const tree = (d) => {
+    const walk = (p) => (statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((n) => walk(join(p, n))) : [[relative(d, p), readFileSync(p, 'utf8')]]);
+    return JSON.stringify(walk(join(d, 'stacks', 'bench')));
+  };
+  return tree(dirA) === tree(dirB);
 }
 
 // ---- 1. N apps in one stack: construct vs. raw provider classes, per identity provider ----
@@ -185,7 +189,7 @@ for (const { idp, rows } of idpResults) {
 out.push('');
 for (const { idp, identical, replayed } of idpResults) {
   const how = replayed ? 'raw = the construct\'s resources replayed with the provider classes (bench/idps/replay.js)' : `raw = hand-written in bench/idps/${idp}.js`;
-  out.push(`- ${idp}: ${how}; lib and raw synthesize ${identical ? 'byte-identical' : 'DIFFERENT'} cdk.tf.json at N=${SIZES[0]}.`);
+  out.push(`- ${idp}: ${how}; lib and raw synthesize ${identical ? 'byte-identical' : 'DIFFERENT'} output (cdk.tf.json and files) at N=${SIZES[0]}.`);
 }
 for (const m of notMeasured) out.push(`not measured: ${m}`);
 out.push('');

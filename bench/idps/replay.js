@@ -3,10 +3,18 @@
 // the parent (bench/run.js) synthesizes ONE app through the construct (`template`), and the raw child
 // declares N copies of exactly those resources and data sources with the provider classes the
 // construct itself uses (found by their static `tfResourceType`), with literal arguments, the same
-// construct paths and rewritten references. What it cannot replay: TerraformAssets (files copied at
-// synth), which the construct pays for and this baseline does not.
-const { readFileSync, writeFileSync } = require('fs');
-const { join, sep } = require('path');
+// construct paths and rewritten references. Files the construct writes next to cdk.tf.json (the
+// Salesforce DX project) are replayed too: the same bytes written with plain fs at synth, the
+// cheapest direct way, so the baseline pays for the file output but not for producing it.
+const { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require('fs');
+const { dirname, join, relative, sep } = require('path');
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
 
 const SKIP = new Set(['//', 'depends_on', 'provider', 'count', 'for_each']);
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
@@ -30,7 +38,13 @@ exports.template = (declareLib, outdir, file) => {
       classes[`${kind}.${value.tfResourceType}`] ??= { path, name };
     }
   }
-  writeFileSync(file, JSON.stringify({ json, classes }));
+  const stackDir = join(outdir, 'stacks', 'bench');
+  const files = listFiles(stackDir)
+    .map((f) => relative(stackDir, f))
+    .filter((f) => f !== 'cdk.tf.json')
+    .sort()
+    .map((f) => [f.split(sep).join('/'), readFileSync(join(stackDir, f), 'utf8')]);
+  writeFileSync(file, JSON.stringify({ json, classes, files }));
 };
 
 /** The raw declaration: N copies of the template's app (construct ids App0 → App<i>). */
@@ -50,8 +64,11 @@ exports.raw = (file) => {
   const raw = (Base) =>
     class extends Base {
       constructor(scope, id, type, providerVersion, attrs, provider) {
-        super(scope, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: type.split('_')[0], providerVersion }, provider });
-        this.attrs = attrs;
+        const { provisioner, ...rest } = attrs;
+        // Provisioners are resource meta-arguments in cdktf, not attributes: hand them back as such.
+        const provisioners = provisioner?.flatMap((p) => Object.entries(p).map(([t, c]) => ({ type: t, ...toConfig(c) })));
+        super(scope, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: type.split('_')[0], providerVersion }, provider, provisioners });
+        this.attrs = rest;
       }
       synthesizeAttributes() {
         return this.attrs;
@@ -59,7 +76,8 @@ exports.raw = (file) => {
     };
   const RawResource = raw(TerraformResource);
   const RawDataSource = raw(TerraformDataSource);
-  const { json, classes } = JSON.parse(readFileSync(file, 'utf8'));
+  const { json, classes, files } = JSON.parse(readFileSync(file, 'utf8'));
+  const { addCustomSynthesis } = require('cdktf/lib/synthesize/synthesizer');
   const items = [];
   for (const kind of ['data', 'resource']) {
     for (const [type, byId] of Object.entries(json[kind] ?? {})) {
@@ -110,6 +128,21 @@ exports.raw = (file) => {
         }
         return scope;
       };
+      if (files.length > 0) {
+        const holder = new Construct(stack, `App${i}Files`);
+        addCustomSynthesis(holder, {
+          onSynthesize: (session) => {
+            const stackDir = join(session.manifest.outdir, session.manifest.forStack(stack).synthesizedStackPath, '..');
+            const made = new Set();
+            for (const [path, content] of files) {
+              const target = join(stackDir, ...path.replace(/(^|\/)App0(\/|$)/, `$1App${i}$2`).split('/'));
+              if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+              made.add(dirname(target));
+              writeFileSync(target, content);
+            }
+          },
+        });
+      }
       for (const it of items) {
         const parts = [`App${i}`, ...it.components.slice(1)];
         const r = it.make(scopeFor(parts.slice(0, -1)), parts[parts.length - 1], rewrite(it.config));

@@ -1,7 +1,6 @@
 'use strict';
 // Salesforce: SalesforceTwilioSso (lib) vs. its Terraform resources replayed with the provider
-// classes (bench/idps/replay.js). The construct also writes a metadata project per app as a
-// TerraformAsset; the replay does not, so this ratio includes that file work on the lib side only.
+// classes (bench/idps/replay.js), including the same DX project files written with plain fs.
 const { join } = require('path');
 const { connectionSid } = require('./twilio-fixture');
 const replay = require('./replay');

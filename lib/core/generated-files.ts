@@ -33,9 +33,12 @@ export class GeneratedFiles extends Construct {
         const stackDir = join(session.manifest.outdir, session.manifest.forStack(stack).synthesizedStackPath, '..');
         const root = join(stackDir, ...props.directory.split('/'));
         rmSync(root, { recursive: true, force: true });
+        const made = new Set<string>();
         for (const [path, content] of props.files) {
           const file = join(root, ...path.split('/'));
-          mkdirSync(dirname(file), { recursive: true });
+          const dir = dirname(file);
+          if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+          made.add(dir);
           writeFileSync(file, content);
         }
       },
