@@ -1,3 +1,4 @@
+export * from './default-provider';
 export * from './generated-files';
 export * from './console-outputs';
 export * from './console-values';

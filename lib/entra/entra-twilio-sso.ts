@@ -135,28 +135,12 @@ export interface EntraSigningCertificate {
 export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   /** The Twilio service provider. */
   public readonly target: TwilioTarget;
-  /** The values for the Twilio Console. */
-  public readonly consoleValues: TwilioConsoleValues;
   /** The app registration (`azuread_application`). */
   public readonly application: Application;
   /** The enterprise application (`azuread_service_principal`). */
   public readonly servicePrincipal: ServicePrincipal;
   /** The tenant ID (literal, or a reference to `data azuread_client_config`). */
   public readonly tenantId: string;
-  /** Login URL: `https://login.microsoftonline.com/<tenant>/saml2`. */
-  public readonly ssoUrl: string;
-  /** Microsoft Entra Identifier: `https://sts.windows.net/<tenant>/` (with the trailing slash). */
-  public readonly issuer: string;
-  /** The federation metadata URL of this app. */
-  public readonly federationMetadataUrl: string;
-  /** The active signing certificate, full PEM. */
-  public readonly certificatePem: string;
-  /** The active signing certificate, Base64 body without BEGIN/END lines. */
-  public readonly certificateBase64: string;
-  /** The active signing certificate's SHA-1 thumbprint. */
-  public readonly certificateThumbprint: string;
-  /** The active signing certificate's end date (RFC 3339). */
-  public readonly certificateEndDate: string;
   /** The name of the active certificate. */
   public readonly activeCertificateName: string;
 
@@ -166,6 +150,12 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   private readonly attributes: EntraAttribute[] = [];
   private readonly declaredRoles: string[];
   private readonly clientConfig?: DataAzureadClientConfig;
+  private readonly clientId: string;
+  private readonly servicePrincipalId: string;
+  private readonly servicePrincipalObjectId: string;
+  private readonly activeCertificate: ServicePrincipalTokenSigningCertificate;
+  private memo: Record<string, string> = {};
+  private memoConsoleValues?: TwilioConsoleValues;
 
   constructor(scope: Construct, id: string, props: EntraTwilioSsoProps) {
     super(scope, id);
@@ -192,8 +182,10 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       lifecycle: { ignoreChanges: ['identifier_uris'] },
     });
 
+    // Each attribute read creates a cdktf token (with a captured stack trace): read each once.
+    this.clientId = this.application.clientId;
     this.servicePrincipal = new ServicePrincipal(this, 'ServicePrincipal', {
-      clientId: this.application.clientId,
+      clientId: this.clientId,
       owners,
       appRoleAssignmentRequired: true,
       preferredSingleSignOnMode: 'saml',
@@ -208,6 +200,8 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       createDuration: `${props.identifierUriDelaySeconds ?? 60}s`,
       dependsOn: [this.servicePrincipal],
     });
+    this.servicePrincipalId = this.servicePrincipal.id;
+    this.servicePrincipalObjectId = this.servicePrincipal.objectId;
     new ApplicationIdentifierUri(this, 'IdentifierUri', {
       applicationId: this.application.id,
       identifierUri: target.entityId,
@@ -222,22 +216,22 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     });
     new ServicePrincipalClaimsMappingPolicyAssignment(this, 'ClaimsMappingPolicyAssignment', {
       claimsMappingPolicyId: claims.id,
-      servicePrincipalId: this.servicePrincipal.id,
+      servicePrincipalId: this.servicePrincipalId,
     });
 
     // Signing certificates: all created, one activated.
     const certs = props.certificates ?? DEFAULT_CERTIFICATES;
     for (const c of certs) this.certificates.push(this.declareCertificate(c, displayName));
     this.activeCertificateName = props.activeCertificate ?? certs[0].name;
-    const active = this.certificates.find((c) => c.name === this.activeCertificateName)!.resource;
+    this.activeCertificate = this.certificates.find((c) => c.name === this.activeCertificateName)!.resource;
     const msgraph = MsgraphProvider.of(this);
-    const spUrl = `servicePrincipals/${this.servicePrincipal.objectId}`;
+    const spUrl = `servicePrincipals/${this.servicePrincipalObjectId}`;
     // Graph PATCH servicePrincipal.preferredTokenSigningKeyThumbprint: the portal's "Make certificate
     // active" (azuread issue #823; Graph servicePrincipal resource).
     new MsgraphUpdateResource(this, 'ActiveCertificate', {
       provider: msgraph,
       url: spUrl,
-      body: { preferredTokenSigningKeyThumbprint: active.thumbprint },
+      body: { preferredTokenSigningKeyThumbprint: this.certificateThumbprint },
       retryErrorMessageRegex: REPLICATION_ERRORS,
     });
 
@@ -256,21 +250,6 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       body: { '@odata.id': `https://graph.microsoft.com/beta/policies/tokenIssuancePolicies/${signing.id}` },
       retryErrorMessageRegex: REPLICATION_ERRORS,
     });
-
-    this.ssoUrl = `https://login.microsoftonline.com/${this.tenantId}/saml2`;
-    this.issuer = `https://sts.windows.net/${this.tenantId}/`;
-    this.federationMetadataUrl = `https://login.microsoftonline.com/${this.tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=${this.application.clientId}`;
-    this.certificateBase64 = active.value;
-    this.certificatePem = pemFromBase64(active.value);
-    this.certificateThumbprint = active.thumbprint;
-    this.certificateEndDate = active.endDate;
-    this.consoleValues = {
-      issuer: this.issuer,
-      ssoUrl: this.ssoUrl,
-      certificatePem: this.certificatePem,
-      metadataUrl: this.federationMetadataUrl,
-      certificateExpiresAt: this.certificateEndDate,
-    };
 
     this.warnOnExpiry(props.expiryWarningDays ?? 30);
     for (const g of props.groups ?? []) this.addGroup(g);
@@ -383,10 +362,60 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       new AppRoleAssignment(this, `${prefix}-${copy.principalId}-${role}`, {
         appRoleId: twilioAppRoleId(role),
         principalObjectId: copy.principalId,
-        resourceObjectId: this.servicePrincipal.objectId,
+        resourceObjectId: this.servicePrincipalObjectId,
       });
     }
     return { principalId: copy.principalId, roles: [...copy.roles] };
+  }
+
+  // The Console values are built on first read (and then kept): a stack that never reads them pays
+  // for no tokens, and a thousand-app stack creates a third fewer of them.
+
+  /** The values for the Twilio Console. */
+  public get consoleValues(): TwilioConsoleValues {
+    this.memoConsoleValues ??= {
+      issuer: this.issuer,
+      ssoUrl: this.ssoUrl,
+      certificatePem: this.certificatePem,
+      metadataUrl: this.federationMetadataUrl,
+      certificateExpiresAt: this.certificateEndDate,
+    };
+    return this.memoConsoleValues;
+  }
+
+  /** Login URL: `https://login.microsoftonline.com/<tenant>/saml2`. */
+  public get ssoUrl(): string {
+    return `https://login.microsoftonline.com/${this.tenantId}/saml2`;
+  }
+
+  /** Microsoft Entra Identifier: `https://sts.windows.net/<tenant>/` (with the trailing slash). */
+  public get issuer(): string {
+    return `https://sts.windows.net/${this.tenantId}/`;
+  }
+
+  /** The federation metadata URL of this app. */
+  public get federationMetadataUrl(): string {
+    return `https://login.microsoftonline.com/${this.tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=${this.clientId}`;
+  }
+
+  /** The active signing certificate, Base64 body without BEGIN/END lines. */
+  public get certificateBase64(): string {
+    return (this.memo.base64 ??= this.activeCertificate.value);
+  }
+
+  /** The active signing certificate, full PEM. */
+  public get certificatePem(): string {
+    return (this.memo.pem ??= pemFromBase64(this.certificateBase64));
+  }
+
+  /** The active signing certificate's SHA-1 thumbprint. */
+  public get certificateThumbprint(): string {
+    return (this.memo.thumbprint ??= this.activeCertificate.thumbprint);
+  }
+
+  /** The active signing certificate's end date (RFC 3339). */
+  public get certificateEndDate(): string {
+    return (this.memo.endDate ??= this.activeCertificate.endDate);
   }
 
   private declareCertificate(c: EntraCertificateOptions, appName: string): EntraSigningCertificate {
@@ -397,7 +426,7 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       endDate = new TimeOffset(this, `Certificate-${c.name}-EndDate`, { offsetYears: years }).rfc3339;
     }
     const resource = new ServicePrincipalTokenSigningCertificate(this, `Certificate-${c.name}`, {
-      servicePrincipalId: this.servicePrincipal.id,
+      servicePrincipalId: this.servicePrincipalId,
       displayName: c.displayName ?? `CN=${appName}`,
       // Omitted for 3 years: the provider's default is 3 years from creation, kept in state.
       endDate,

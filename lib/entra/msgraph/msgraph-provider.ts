@@ -1,5 +1,6 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { defaultProvider } from '../../core/default-provider';
 
 /** The `microsoft/msgraph` provider version these constructs were written and validated against. */
 export const MSGRAPH_PROVIDER_VERSION = '0.2.0';
@@ -34,9 +35,7 @@ export class MsgraphProvider extends TerraformProvider {
    * with id `msgraph` (credentials from the environment).
    */
   public static of(scope: Construct): MsgraphProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((c) => c instanceof TerraformProvider && c.terraformResourceType === MsgraphProvider.tfResourceType && c.alias === undefined);
-    return (existing as MsgraphProvider | undefined) ?? new MsgraphProvider(stack, 'msgraph');
+    return defaultProvider(scope, MsgraphProvider.tfResourceType, (stack) => new MsgraphProvider(stack, 'msgraph'));
   }
 
   private readonly tenantId?: string;

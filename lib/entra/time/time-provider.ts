@@ -1,5 +1,6 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { defaultProvider } from '../../core/default-provider';
 
 /** The `hashicorp/time` provider version these constructs were validated against. */
 export const TIME_PROVIDER_VERSION = '0.13.1';
@@ -14,10 +15,7 @@ export class TimeProvider extends TerraformProvider {
 
   /** The stack's time provider: the one already declared with id `time`, or a new one. */
   public static of(scope: Construct): TimeProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.tryFindChild('time');
-    if (existing instanceof TerraformProvider) return existing as TimeProvider;
-    return new TimeProvider(stack, 'time');
+    return defaultProvider(scope, 'time', (stack) => new TimeProvider(stack, 'time'));
   }
 
   constructor(scope: Construct, id: string) {

@@ -1,5 +1,6 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { defaultProvider } from '../../core/default-provider';
 
 /** The `keycloak/keycloak` provider version these constructs were written and checked against. */
 export const KEYCLOAK_PROVIDER_VERSION = '5.9.0';
@@ -43,9 +44,7 @@ export class KeycloakProvider extends TerraformProvider {
    * with id `keycloak` (everything from the environment).
    */
   public static of(scope: Construct): KeycloakProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((c) => c instanceof TerraformProvider && c.terraformResourceType === KeycloakProvider.tfResourceType && c.alias === undefined);
-    return (existing as KeycloakProvider | undefined) ?? new KeycloakProvider(stack, 'keycloak');
+    return defaultProvider(scope, KeycloakProvider.tfResourceType, (stack) => new KeycloakProvider(stack, 'keycloak'));
   }
 
   private readonly url?: string;
