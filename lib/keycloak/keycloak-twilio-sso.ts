@@ -143,8 +143,6 @@ const DEFAULT_SCOPES: string[] = [];
 export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
   /** The Twilio service provider. */
   public readonly target: TwilioTarget;
-  /** The values for the Twilio Console. */
-  public readonly consoleValues: TwilioConsoleValues;
   /** The Keycloak SAML client (`keycloak_saml_client`). */
   public readonly client: KeycloakSamlClient;
   /** The realm URL, which Keycloak uses as its SAML issuer. */
@@ -154,6 +152,10 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
 
   private readonly realm: string;
   private readonly roles = new Map<string, KeycloakRole>();
+  private readonly roleRefs = new Map<string, string>();
+  private readonly clientRef: string;
+  private readonly realmKeys: DataKeycloakRealmKeys;
+  private memoConsoleValues?: TwilioConsoleValues;
   private readonly groups: RoleAssignment[] = [];
   private readonly users: RoleAssignment[] = [];
   private readonly attributes: KeycloakAttribute[] = [];
@@ -192,7 +194,9 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
       idpInitiatedSsoUrlName: urlName,
     });
 
-    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.client.id, defaultScopes: DEFAULT_SCOPES });
+    // Each attribute read creates a cdktf token (with a captured stack trace): read the client's ID once.
+    this.clientRef = this.client.id;
+    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
 
     this.mapper('EmailMapper', EMAIL_ATTRIBUTE, 'saml-user-property-mapper', { 'user.attribute': 'email' });
     if (target.isFlex) {
@@ -206,7 +210,7 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
         role,
         new KeycloakRole(this, `Role-${role}`, {
           realmId: props.realm,
-          clientId: this.client.id,
+          clientId: this.clientRef,
           name: role,
           description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
         }),
@@ -214,12 +218,7 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
     }
 
     const keys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
-    this.consoleValues = {
-      issuer: this.issuer,
-      ssoUrl: `${this.issuer}/protocol/saml`,
-      certificatePem: pemFromBase64(keys.certificate(0)),
-      metadataUrl: `${this.issuer}/protocol/saml/descriptor`,
-    };
+    this.realmKeys = keys;
 
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
@@ -295,6 +294,20 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
     return copy;
   }
 
+  /**
+   * The values for the Twilio Console. Built on first read and kept: a stack that never reads them
+   * creates none of their tokens.
+   */
+  public get consoleValues(): TwilioConsoleValues {
+    this.memoConsoleValues ??= {
+      issuer: this.issuer,
+      ssoUrl: `${this.issuer}/protocol/saml`,
+      certificatePem: pemFromBase64(this.realmKeys.certificate(0)),
+      metadataUrl: `${this.issuer}/protocol/saml/descriptor`,
+    };
+    return this.memoConsoleValues;
+  }
+
   /** The client role declared for a Twilio role (one per role the target's product accepts). */
   public role(name: string): KeycloakRole {
     const role = this.roles.get(name);
@@ -320,7 +333,10 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
   }
 
   private roleIds(roles: string[]): string[] {
-    return [...new Set(roles)].sort().map((r) => this.role(r).id);
+    return [...new Set(roles)].sort().map((r) => {
+      if (!this.roleRefs.has(r)) this.roleRefs.set(r, this.role(r).id);
+      return this.roleRefs.get(r)!;
+    });
   }
 
   private checkAssignment(assignment: RoleAssignment, existing: RoleAssignment[], kind: string): RoleAssignment {
@@ -337,7 +353,7 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
   private mapper(id: string, attributeName: string, type: string, config: { [key: string]: string }): KeycloakGenericProtocolMapper {
     return new KeycloakGenericProtocolMapper(this, id, {
       realmId: this.realm,
-      clientId: this.client.id,
+      clientId: this.clientRef,
       name: attributeName,
       protocol: SAML,
       protocolMapper: type,
