@@ -1,9 +1,9 @@
-import Ajv, { ErrorObject } from 'ajv';
+import { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { parse as parseYaml } from 'yaml';
 import { SsoConfigError } from '../../lib';
 import { IDENTITY_PROVIDERS } from '../identity-providers';
-import { configSchema } from './schema';
+import { loadConfigValidator } from './config-validator';
 
 /** A state backend block: exactly one of these keys. */
 export interface BackendConfig {
@@ -55,14 +55,14 @@ function describe(e: ErrorObject): string {
   }
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ValidateFunction | undefined;
 
 /**
  * Validates a parsed config against the schema. Throws one `SsoConfigError` listing every problem,
  * each with its path in the file (e.g. `targets[2].okta.groups[0].roles[1]`).
  */
 export function validateConfig(raw: unknown, source: string): SsoConfig {
-  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
+  validator ??= loadConfigValidator();
   const problems: string[] = [];
   if (!validator(raw)) problems.push(...(validator.errors ?? []).map(describe));
   const targets = (raw as SsoConfig)?.targets;
