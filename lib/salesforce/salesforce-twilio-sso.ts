@@ -174,7 +174,7 @@ const ACCESS_NAME = /^[^,]+$/;
 /**
  * Twilio Flex or Frontline single sign-on with Salesforce as the identity provider. No Terraform
  * provider can create the Salesforce side, so this construct writes a Salesforce DX project (source
- * format, xmlbuilder2) into the stack's synth output, optionally deploys it with the Salesforce CLI
+ * format, fast-xml-parser) into the stack's synth output, optionally deploys it with the Salesforce CLI
  * from a `terraform_data` resource, and outputs the Console values: issuer and SSO URL from the My
  * Domain, and the certificate (with its expiry) from the PEM file the admin downloaded.
  *
