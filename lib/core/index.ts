@@ -1,3 +1,4 @@
+export * from './hand-written-resource';
 export * from './default-provider';
 export * from './generated-files';
 export * from './console-outputs';

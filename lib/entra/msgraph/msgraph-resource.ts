@@ -1,5 +1,6 @@
-import { IResolvable, TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { IResolvable, TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
+import { HandWrittenResource } from '../../core/hand-written-resource';
 import { MSGRAPH_PROVIDER_VERSION } from './msgraph-provider';
 
 /** Microsoft Graph API versions the msgraph provider accepts. */
@@ -46,29 +47,17 @@ export interface MsgraphResourceConfig extends TerraformMetaArguments {
  * `microsoft/msgraph` (provider docs: `docs/resources/resource.md`; relationships:
  * `docs/guides/managing_relationships.md`).
  */
-export class MsgraphResource extends TerraformResource {
+export class MsgraphResource extends HandWrittenResource {
   /** The Terraform resource type. */
   public static readonly tfResourceType = 'msgraph_resource';
 
   private readonly config: MsgraphResourceConfig;
 
   constructor(scope: Construct, id: string, config: MsgraphResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: MsgraphResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'msgraph', providerVersion: MSGRAPH_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, MsgraphResource.tfResourceType, { providerName: 'msgraph', providerVersion: MSGRAPH_PROVIDER_VERSION }, config);
     this.config = config;
   }
 
-  /** The created object's ID (normally a UUID). */
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
 
   /** The full URL path of the created object. */
   public get resourceUrl(): string {

@@ -1,5 +1,6 @@
-import { IResolvable, TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { IResolvable, TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
+import { HandWrittenResource } from '../../core/hand-written-resource';
 import { MSGRAPH_PROVIDER_VERSION } from './msgraph-provider';
 import { MsgraphApiVersion } from './msgraph-resource';
 
@@ -26,29 +27,17 @@ export interface MsgraphUpdateResourceConfig extends TerraformMetaArguments {
  * them as declared (a change made elsewhere shows as a diff). Nothing happens on destroy: the
  * properties stay as they were last set (provider docs, `docs/resources/update_resource.md`).
  */
-export class MsgraphUpdateResource extends TerraformResource {
+export class MsgraphUpdateResource extends HandWrittenResource {
   /** The Terraform resource type. */
   public static readonly tfResourceType = 'msgraph_update_resource';
 
   private readonly config: MsgraphUpdateResourceConfig;
 
   constructor(scope: Construct, id: string, config: MsgraphUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: MsgraphUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'msgraph', providerVersion: MSGRAPH_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, MsgraphUpdateResource.tfResourceType, { providerName: 'msgraph', providerVersion: MSGRAPH_PROVIDER_VERSION }, config);
     this.config = config;
   }
 
-  /** The updated object's ID. */
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {

@@ -1,5 +1,6 @@
-import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
+import { HandWrittenResource } from '../../core/hand-written-resource';
 import { TIME_PROVIDER_VERSION, TimeProvider } from './time-provider';
 
 /** Config for {@link TimeOffset}. */
@@ -12,20 +13,14 @@ export interface TimeOffsetConfig extends TerraformMetaArguments {
  * `time_offset`: a timestamp fixed at creation time plus an offset, kept in state, so that a
  * relative validity ("2 years") becomes a stable date that does not move on every plan.
  */
-export class TimeOffset extends TerraformResource {
+export class TimeOffset extends HandWrittenResource {
   /** The Terraform resource type. */
   public static readonly tfResourceType = 'time_offset';
 
   private readonly offsetYears: number;
 
   constructor(scope: Construct, id: string, config: TimeOffsetConfig) {
-    super(scope, id, {
-      terraformResourceType: TimeOffset.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION },
-      provider: config.provider ?? TimeProvider.of(scope),
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, TimeOffset.tfResourceType, { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION }, { ...config, provider: config.provider ?? TimeProvider.of(scope) });
     this.offsetYears = config.offsetYears;
   }
 

@@ -1,5 +1,6 @@
-import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
+import { HandWrittenResource } from '../../core/hand-written-resource';
 import { TIME_PROVIDER_VERSION, TimeProvider } from './time-provider';
 
 /** Config for {@link TimeSleep}. */
@@ -9,20 +10,14 @@ export interface TimeSleepConfig extends TerraformMetaArguments {
 }
 
 /** `time_sleep`: waits once, on creation (hashicorp/time docs, `resources/sleep`). */
-export class TimeSleep extends TerraformResource {
+export class TimeSleep extends HandWrittenResource {
   /** The Terraform resource type. */
   public static readonly tfResourceType = 'time_sleep';
 
   private readonly createDuration: string;
 
   constructor(scope: Construct, id: string, config: TimeSleepConfig) {
-    super(scope, id, {
-      terraformResourceType: TimeSleep.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION },
-      provider: config.provider ?? TimeProvider.of(scope),
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, TimeSleep.tfResourceType, { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION }, { ...config, provider: config.provider ?? TimeProvider.of(scope) });
     this.createDuration = config.createDuration;
   }
 

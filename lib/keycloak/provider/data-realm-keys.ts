@@ -1,5 +1,6 @@
 import { TerraformDataSource, TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
+import { metaArguments } from '../../core/hand-written-resource';
 import { KEYCLOAK_GENERATOR_METADATA } from './keycloak-provider';
 
 /** Config for {@link DataKeycloakRealmKeys}. */
@@ -29,11 +30,7 @@ export class DataKeycloakRealmKeys extends TerraformDataSource {
     super(scope, id, {
       terraformResourceType: DataKeycloakRealmKeys.tfResourceType,
       terraformGeneratorMetadata: KEYCLOAK_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
+      ...metaArguments(config),
     });
     this.config = config;
   }
