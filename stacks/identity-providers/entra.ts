@@ -1,6 +1,7 @@
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { EntraConsoleOutputs, EntraNameIdSource, EntraTwilioSso, EntraTwilioSsoProps, MsgraphProvider, TwilioTarget, parseNameIdSource } from '../../lib';
+import { assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `entra` block of a config target. */
@@ -21,18 +22,9 @@ export interface EntraTargetConfig {
 }
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const assignment = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'roles'],
-  properties: {
-    id: { type: 'string', pattern: UUID, description: 'Entra object ID of the group or user' },
-    roles: { type: 'array', minItems: 1, items: { type: 'string' } },
-  },
-};
+const assignments = assignmentListSchema({ id: { type: 'string', pattern: UUID, description: 'Entra object ID of the group or user' }, rolesRequired: true });
 
 function toProps(target: TwilioTarget, c: EntraTargetConfig): EntraTwilioSsoProps {
-  const toAssignments = (list: EntraTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles }));
   return {
     target,
     tenantId: c.tenantId,
@@ -42,8 +34,8 @@ function toProps(target: TwilioTarget, c: EntraTargetConfig): EntraTwilioSsoProp
     // The schema's enum admits only known sources; an unknown one cannot reach here.
     nameIdSource: c.nameIdSource === undefined ? undefined : (parseNameIdSource(c.nameIdSource) as EntraNameIdSource),
     roles: c.roles,
-    groups: toAssignments(c.groups),
-    users: toAssignments(c.users),
+    groups: toRoleAssignments(c.groups),
+    users: toRoleAssignments(c.users),
     attributes: c.attributes,
     certificates: c.certificates,
     activeCertificate: c.activeCertificate,
@@ -69,17 +61,9 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
       notificationEmails: { type: 'array', items: { type: 'string', minLength: 3 } },
       nameIdSource: { type: 'string', enum: Object.values(EntraNameIdSource).map((s) => `user.${s}`) },
       roles: { type: 'array', items: { type: 'string' } },
-      groups: { type: 'array', items: assignment },
-      users: { type: 'array', items: assignment },
-      attributes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'source'],
-          properties: { name: { type: 'string' }, source: { type: 'string' } },
-        },
-      },
+      groups: assignments,
+      users: assignments,
+      attributes: attributeListSchema('source'),
       certificates: {
         type: 'array',
         minItems: 1,

@@ -11,6 +11,7 @@ import {
   TwilioTarget,
   validateServerUrl,
 } from '../../lib';
+import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `keycloak` block of a config target. */
@@ -24,17 +25,10 @@ export interface KeycloakTargetConfig {
   nameIdFormat?: 'username' | 'email';
   fullName?: 'firstAndLastName' | { userAttribute: string };
   idpInitiatedSsoUrlName?: string;
-  groups?: Array<{ id: string; roles?: string[] }>;
-  users?: Array<{ id: string; roles?: string[] }>;
+  groups?: AssignmentConfig[];
+  users?: AssignmentConfig[];
   attributes?: Array<{ name: string; userAttribute: string }>;
 }
-
-const assignment = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', minLength: 1 }, roles: { type: 'array', items: { type: 'string' } } },
-};
 
 function fullName(c: KeycloakTargetConfig): KeycloakFullName | undefined {
   if (c.fullName === undefined) return undefined;
@@ -42,7 +36,6 @@ function fullName(c: KeycloakTargetConfig): KeycloakFullName | undefined {
 }
 
 function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): KeycloakTwilioSsoProps {
-  const toAssignments = (list: KeycloakTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
   return {
     target,
     serverUrl: c.publicUrl ?? c.url,
@@ -51,8 +44,8 @@ function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): 
     nameIdFormat: c.nameIdFormat === 'email' ? KeycloakNameIdFormat.EMAIL : KeycloakNameIdFormat.USERNAME,
     fullName: fullName(c),
     idpInitiatedSsoUrlName: c.idpInitiatedSsoUrlName,
-    groups: toAssignments(c.groups),
-    users: toAssignments(c.users),
+    groups: toRoleAssignments(c.groups),
+    users: toRoleAssignments(c.users),
     attributes: c.attributes,
   };
 }
@@ -86,17 +79,9 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
         ],
       },
       idpInitiatedSsoUrlName: { type: 'string', minLength: 1 },
-      groups: { type: 'array', items: assignment },
-      users: { type: 'array', items: assignment },
-      attributes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'userAttribute'],
-          properties: { name: { type: 'string' }, userAttribute: { type: 'string' } },
-        },
-      },
+      groups: assignmentListSchema(),
+      users: assignmentListSchema(),
+      attributes: attributeListSchema('userAttribute'),
     },
   },
   validate(target, config) {

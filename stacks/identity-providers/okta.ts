@@ -1,6 +1,7 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps, TwilioTarget } from '../../lib';
+import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `okta` block of a config target. */
@@ -13,20 +14,12 @@ export interface OktaTargetConfig {
   fullNameExpression?: string;
   rolesSource?: 'assignments' | 'userType';
   keyYearsValid?: number;
-  groups?: Array<{ id: string; roles?: string[] }>;
-  users?: Array<{ id: string; roles?: string[] }>;
+  groups?: AssignmentConfig[];
+  users?: AssignmentConfig[];
   attributes?: Array<{ name: string; expression: string }>;
 }
 
-const assignment = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', minLength: 1 }, roles: { type: 'array', items: { type: 'string' } } },
-};
-
 function toProps(target: TwilioTarget, c: OktaTargetConfig): OktaTwilioSsoProps {
-  const toAssignments = (list: OktaTargetConfig['groups']) => (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
   return {
     target,
     label: c.label,
@@ -35,8 +28,8 @@ function toProps(target: TwilioTarget, c: OktaTargetConfig): OktaTwilioSsoProps 
     fullNameExpression: c.fullNameExpression,
     rolesSource: c.rolesSource === 'userType' ? OktaRolesSource.USER_TYPE : OktaRolesSource.ASSIGNMENTS,
     keyYearsValid: c.keyYearsValid,
-    groups: toAssignments(c.groups),
-    users: toAssignments(c.users),
+    groups: toRoleAssignments(c.groups),
+    users: toRoleAssignments(c.users),
     attributes: c.attributes,
   };
 }
@@ -61,17 +54,9 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
       fullNameExpression: { type: 'string', minLength: 1 },
       rolesSource: { type: 'string', enum: ['assignments', 'userType'] },
       keyYearsValid: { type: 'integer' },
-      groups: { type: 'array', items: assignment },
-      users: { type: 'array', items: assignment },
-      attributes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'expression'],
-          properties: { name: { type: 'string' }, expression: { type: 'string' } },
-        },
-      },
+      groups: assignmentListSchema(),
+      users: assignmentListSchema(),
+      attributes: attributeListSchema('expression'),
     },
   },
   validate(target, config) {

@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { isAbsolute, resolve } from 'path';
 import { SalesforceAppType, SalesforceSsoBinding, SalesforceTwilioSso, SalesforceTwilioSsoProps, TwilioTarget } from '../../lib';
+import { attributeListSchema } from './config-parts';
 import { IdentityProvider, ValidationContext } from './identity-provider';
 
 /** The `salesforce` block of a config target. */
@@ -84,15 +85,7 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
       issuerTrailingSlash: { type: 'boolean' },
       certificateExpiryWarningDays: { type: 'integer', minimum: 0 },
       apiVersion: { type: 'string', pattern: '^[0-9]{2,3}\\.0$' },
-      attributes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'formula'],
-          properties: { name: { type: 'string' }, formula: { type: 'string' } },
-        },
-      },
+      attributes: attributeListSchema('formula'),
       deploy: {
         type: 'object',
         additionalProperties: false,
