@@ -4,7 +4,7 @@
 // Every measurement is a fresh process. Prints a Markdown table, then one summary line.
 //   node bench/run.js [--reps 5] [--big-reps 3] [--sizes 1,10,100,1000] [--skip-test]
 const { spawnSync } = require('child_process');
-const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } = require('fs');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
 const { tmpdir } = require('os');
 const { join, relative, resolve } = require('path');
 const { parseArgs } = require('util');
@@ -139,14 +139,22 @@ for (const idp of IDPS) {
 // ---- 2. Cold synth of the example app vs. the floor (a bare cdktf app with one resource) ----
 const example = ['dist/stacks/main.js', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'example')];
 const floor = ['bench/floor-app.js', '--output', join(WORK, 'floor')];
-const cold = { example: [], floor: [] };
+// The same app on a config with only the example's first target: the per-process cost of the app
+// itself, apart from how many stacks the example config happens to hold (seven, four IdPs).
+const YAML = require('yaml');
+const exampleConfig = YAML.parse(readFileSync(join(ROOT, 'examples', 'config', 'twilio-sso.yaml'), 'utf8'));
+const oneTargetFile = join(WORK, 'one-target.yaml');
+writeFileSync(oneTargetFile, YAML.stringify({ ...exampleConfig, targets: exampleConfig.targets.slice(0, 1) }));
+const oneTarget = ['dist/stacks/main.js', '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
+const cold = { example: [], floor: [], oneTarget: [] };
 const COLD_REPS = Math.max(REPS, 7);
 let coldError;
 try {
   measureNode(example);
   measureNode(floor);
+  const args = { example, floor, oneTarget };
   for (let r = 0; r < COLD_REPS; r++) {
-    for (const which of r % 2 ? ['floor', 'example'] : ['example', 'floor']) cold[which].push(measureNode(which === 'example' ? example : floor));
+    for (const which of r % 2 ? ['floor', 'oneTarget', 'example'] : ['example', 'oneTarget', 'floor']) cold[which].push(measureNode(args[which]));
   }
 } catch (e) {
   coldError = String(e.message).split('\n').slice(0, 4).join(' ');
@@ -202,7 +210,10 @@ if (coldError) {
   out.push('|---|---:|---|---|');
   out.push(`| example (dist/stacks/main.js, examples/config/twilio-sso.yaml) | ${COLD_REPS} | ${fmtMs(coldEx)} | ${fmtMb(stats(cold.example.map((x) => x.rssMb)))} |`);
   out.push(`| floor (bench/floor-app.js: one null_resource) | ${COLD_REPS} | ${fmtMs(coldFl)} | ${fmtMb(stats(cold.floor.map((x) => x.rssMb)))} |`);
-  out.push(`| ratio | | ${coldRatio.toFixed(2)} | |`);
+  out.push(`| ratio example / floor | | ${coldRatio.toFixed(2)} | |`);
+  const one = stats(cold.oneTarget.map((x) => x.ms));
+  out.push(`| one target (the example's first: dist/stacks/main.js on a one-target config) | ${COLD_REPS} | ${fmtMs(one)} | ${fmtMb(stats(cold.oneTarget.map((x) => x.rssMb)))} |`);
+  out.push(`| ratio one target / floor | | ${(one.med / coldFl.med).toFixed(2)} | |`);
 }
 out.push('');
 if (testS) out.push(`npm test: ${testS.med.toFixed(1)} s median of ${TEST_REPS} (${testS.min.toFixed(1)}–${testS.max.toFixed(1)})`);
