@@ -8,7 +8,7 @@ import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-a
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
 import { Annotations, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, RoleAssignment, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
+import { ITwilioSsoApp, PrincipalKind, RoleAssignment, RoleAssignmentList, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
 import { SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
 import { twilioAppRoleId } from './app-role-id';
 import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, daysUntil, validateCertificates } from './certificate-options';
@@ -145,8 +145,8 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   public readonly activeCertificateName: string;
 
   private readonly certificates: EntraSigningCertificate[] = [];
-  private readonly groups: RoleAssignment[] = [];
-  private readonly users: RoleAssignment[] = [];
+  private readonly groups: RoleAssignmentList;
+  private readonly users: RoleAssignmentList;
   private readonly attributes: EntraAttribute[] = [];
   private readonly declaredRoles: string[];
   private readonly clientConfig?: DataAzureadClientConfig;
@@ -161,6 +161,8 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     super(scope, id);
     EntraTwilioSso.validateProps(props);
     const target = props.target;
+    this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
+    this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
     this.target = target;
     this.declaredRoles = [...(props.roles ?? [])];
     const displayName = props.displayName ?? `Twilio ${target.description}`;
@@ -315,12 +317,12 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** Gives an Entra group (object ID) access with the given Twilio roles: one assignment per role. */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
-    return this.assign(assignment, this.groups, 'group');
+    return this.assign(this.groups.add(assignment), 'Group');
   }
 
   /** Gives one Entra user (object ID) access with the given Twilio roles: one assignment per role. */
   public addUser(assignment: RoleAssignment): RoleAssignment {
-    return this.assign(assignment, this.users, 'user');
+    return this.assign(this.users.add(assignment), 'User');
   }
 
   /** Sends one more claim to Twilio. Returns it. */
@@ -342,22 +344,12 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** The Twilio roles declared as app roles, in the product's order. */
   public get appRoles(): string[] {
-    const wanted = new Set<string>([...this.declaredRoles, ...this.groups.flatMap((g) => g.roles), ...this.users.flatMap((u) => u.roles)]);
+    const wanted = new Set<string>([...this.declaredRoles, ...this.groups.all.flatMap((g) => g.roles), ...this.users.all.flatMap((u) => u.roles)]);
     return this.target.allowedRoles.filter((r) => wanted.has(r));
   }
 
-  private assign(assignment: RoleAssignment, existing: RoleAssignment[], kind: 'group' | 'user'): RoleAssignment {
-    const field = `${kind}s[${existing.length}]`;
-    if (typeof assignment.principalId !== 'string' || assignment.principalId.trim() === '') {
-      throw new SsoConfigError('PRINCIPAL_ID_EMPTY', `${field}.id`, `${field}.id must be a non-empty object ID, got ${show(assignment.principalId)}`);
-    }
-    this.target.validateRoles(assignment.roles, `${field}.roles`);
-    if (existing.some((e) => e.principalId === assignment.principalId)) {
-      throw new SsoConfigError('PRINCIPAL_DUPLICATE', `${field}.id`, `Cannot add ${kind} '${assignment.principalId}' to ${this.node.path}: it is already assigned; list each ${kind} once with all its roles`);
-    }
-    const copy = { principalId: assignment.principalId, roles: [...new Set(assignment.roles)] };
-    existing.push(copy);
-    const prefix = kind === 'group' ? 'Group' : 'User';
+  /** One app role assignment per role of a recorded assignment. */
+  private assign(copy: RoleAssignment, prefix: string): RoleAssignment {
     for (const role of copy.roles) {
       new AppRoleAssignment(this, `${prefix}-${copy.principalId}-${role}`, {
         appRoleId: twilioAppRoleId(role),

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, RoleAssignment, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
+import { ITwilioSsoApp, PrincipalKind, RoleAssignment, RoleAssignmentList, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
 import {
   DataKeycloakRealmKeys,
@@ -156,14 +156,16 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
   private readonly clientRef: string;
   private readonly realmKeys: DataKeycloakRealmKeys;
   private memoConsoleValues?: TwilioConsoleValues;
-  private readonly groups: RoleAssignment[] = [];
-  private readonly users: RoleAssignment[] = [];
+  private readonly groups: RoleAssignmentList;
+  private readonly users: RoleAssignmentList;
   private readonly attributes: KeycloakAttribute[] = [];
 
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     super(scope, id);
     KeycloakTwilioSso.validateProps(props);
     const target = props.target;
+    this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
+    this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
     this.target = target;
     this.realm = props.realm;
     const serverUrl = Token.isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
@@ -266,14 +268,14 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** Gives a Keycloak group (by ID) the given Twilio roles. Returns the assignment as recorded. */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.checkAssignment(assignment, this.groups, 'group');
+    const copy = this.groups.add(assignment);
     new KeycloakGroupRoles(this, `Group-${this.childKey(copy.principalId, this.groups.length - 1)}`, { realmId: this.realm, groupId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
     return copy;
   }
 
   /** Gives one Keycloak user (by ID) the given Twilio roles directly. Returns the assignment. */
   public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.checkAssignment(assignment, this.users, 'user');
+    const copy = this.users.add(assignment);
     new KeycloakUserRoles(this, `User-${this.childKey(copy.principalId, this.users.length - 1)}`, { realmId: this.realm, userId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
     return copy;
   }
@@ -319,12 +321,12 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** Copies of the group assignments declared so far. */
   public get groupAssignmentsDeclared(): RoleAssignment[] {
-    return this.groups.map((g) => ({ principalId: g.principalId, roles: [...g.roles] }));
+    return this.groups.all;
   }
 
   /** Copies of the user assignments declared so far. */
   public get userAssignmentsDeclared(): RoleAssignment[] {
-    return this.users.map((u) => ({ principalId: u.principalId, roles: [...u.roles] }));
+    return this.users.all;
   }
 
   /** A child ID from a principal ID; an ID known only at apply time (a token) gets its position instead. */
@@ -337,17 +339,6 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
       if (!this.roleRefs.has(r)) this.roleRefs.set(r, this.role(r).id);
       return this.roleRefs.get(r)!;
     });
-  }
-
-  private checkAssignment(assignment: RoleAssignment, existing: RoleAssignment[], kind: string): RoleAssignment {
-    const field = `${kind}s[${existing.length}]`;
-    validateRoleAssignments(this.target, [assignment], field);
-    if (existing.some((e) => e.principalId === assignment.principalId)) {
-      throw new SsoConfigError('PRINCIPAL_DUPLICATE', `${field}.id`, `Cannot add ${kind} '${assignment.principalId}' to ${this.node.path}: it is already assigned; list each ${kind} once with all its roles`);
-    }
-    const copy = { principalId: assignment.principalId, roles: [...assignment.roles] };
-    existing.push(copy);
-    return copy;
   }
 
   private mapper(id: string, attributeName: string, type: string, config: { [key: string]: string }): KeycloakGenericProtocolMapper {

@@ -6,7 +6,9 @@ import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ITwilioSsoApp,
+  PrincipalKind,
   RoleAssignment,
+  RoleAssignmentList,
   TwilioConsoleValues,
   escapeTerraformTemplate,
   pemFromBase64,
@@ -119,8 +121,8 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
   /** Where `roles` comes from. */
   public readonly rolesSource: OktaRolesSource;
 
-  private readonly groups: RoleAssignment[] = [];
-  private readonly users: RoleAssignment[] = [];
+  private readonly groups: RoleAssignmentList;
+  private readonly users: RoleAssignmentList;
   private readonly attributes: OktaAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
   private groupAssignments?: AppGroupAssignments;
@@ -131,6 +133,8 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
     this.target = props.target;
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     OktaTwilioSso.validateProps(props);
+    this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
+    this.users = new RoleAssignmentList(props.target, PrincipalKind.USER, this);
 
     const target = props.target;
     this.app = new AppSaml(this, 'Resource', {
@@ -220,9 +224,7 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
    * pass no roles). Returns the assignment as recorded.
    */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
-    this.checkAssignment(assignment, this.groups, 'group');
-    const copy = { principalId: assignment.principalId, roles: [...assignment.roles] };
-    this.groups.push(copy);
+    const copy = this.groups.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
     if (!this.groupAssignments) {
       this.groupAssignments = new AppGroupAssignments(this, 'GroupAssignments', {
         appId: this.app.id,
@@ -235,9 +237,7 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** Gives one Okta user access individually with the given roles. Returns the assignment. */
   public addUser(assignment: RoleAssignment): RoleAssignment {
-    this.checkAssignment(assignment, this.users, 'user');
-    const copy = { principalId: assignment.principalId, roles: [...assignment.roles] };
-    this.users.push(copy);
+    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
     new AppUser(this, `User-${assignment.principalId}`, {
       appId: this.app.id,
       userId: assignment.principalId,
@@ -277,26 +277,12 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
 
   /** Copies of the group assignments declared so far. */
   public get groupAssignmentsDeclared(): RoleAssignment[] {
-    return this.groups.map((g) => ({ principalId: g.principalId, roles: [...g.roles] }));
-  }
-
-  private checkAssignment(assignment: RoleAssignment, existing: RoleAssignment[], kind: string): void {
-    const field = `${kind}s[${existing.length}]`;
-    if (this.rolesSource === OktaRolesSource.USER_TYPE) {
-      if (assignment.roles.length > 0) {
-        throw new SsoConfigError('OKTA_ROLES_WITH_USER_TYPE', `${field}.roles`, `Cannot give ${kind} '${assignment.principalId}' roles on ${this.node.path}: rolesSource is userType, so roles come from each user's userType`);
-      }
-    } else {
-      validateRoleAssignments(this.target, [assignment], field);
-    }
-    if (existing.some((e) => e.principalId === assignment.principalId)) {
-      throw new SsoConfigError('PRINCIPAL_DUPLICATE', `${field}.id`, `Cannot add ${kind} '${assignment.principalId}' to ${this.node.path}: it is already assigned; list each ${kind} once with all its roles`);
-    }
+    return this.groups.all;
   }
 
   private renderGroups(): unknown[] {
     // Sorted by ID so that reordering the config is not a diff; priority follows that order.
-    const sorted = [...this.groups].sort((a, b) => (a.principalId < b.principalId ? -1 : a.principalId > b.principalId ? 1 : 0));
+    const sorted = this.groups.all.sort((a, b) => (a.principalId < b.principalId ? -1 : a.principalId > b.principalId ? 1 : 0));
     return sorted.map((g, i) => ({
       id: g.principalId,
       priority: i,
