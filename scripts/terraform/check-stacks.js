@@ -16,7 +16,7 @@
  *    copy the stack to a scratch dir, `init -backend=false`, `validate -json`. Any error diagnostic
  *    fails the run. Stacks whose providers can plan with no network are then planned (backend removed
  *    in the scratch copy, fake credentials, proxies pointed at a closed port).
- * 4. Self-test: deliberately broken stacks (test-terraform/broken-stacks.js) must each be rejected,
+ * 4. Self-test: deliberately broken stacks (scripts/terraform/broken-stacks.js) must each be rejected,
  *    for the expected reason, and their unbroken control must pass.
  */
 'use strict';
@@ -430,7 +430,7 @@ function checkStack({ label, dir, json }, bin, env, scratchRoot, { plan = true }
 // Self-test: broken stacks must be rejected
 
 function selfTest(bins, env, scratchRoot, mirror) {
-  const { fixtures, control } = require(path.join(ROOT, 'test-terraform', 'broken-stacks.js'));
+  const { fixtures, control } = require(path.join(__dirname, 'broken-stacks.js'));
   const failures = [];
   const fixRoot = path.join(scratchRoot, 'fixtures');
   const write = (name, json) => {
