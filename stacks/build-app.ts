@@ -46,7 +46,12 @@ export function planStacks(config: SsoConfig, configPath: string): PlannedStack[
  * wrong, no stack is declared at all.
  */
 export function buildApp(app: App, config: SsoConfig, configPath: string): TwilioSsoStack[] {
-  return planStacks(config, configPath).map(
+  return declareStacks(app, config, planStacks(config, configPath));
+}
+
+/** Declares the stacks of targets {@link planStacks} has validated (one per target, in order). */
+export function declareStacks(app: App, config: SsoConfig, planned: PlannedStack[]): TwilioSsoStack[] {
+  return planned.map(
     (p, i) =>
       new TwilioSsoStack(app, p.name, {
         target: p.target,

@@ -2,7 +2,7 @@ import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { parseArgs } from 'util';
 import { SsoConfigError } from '../lib';
-import { buildApp, planStacks } from './build-app';
+import { declareStacks, planStacks } from './build-app';
 import { loadConfig } from './config/load-config';
 
 /**
@@ -17,9 +17,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv): void {
   const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
   const config = loadConfig(configPath);
   // Validate before the App exists: a bad config must not leave even an empty output folder.
-  planStacks(config, configPath);
+  const planned = planStacks(config, configPath);
   const app = new App({ outdir: values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out' });
-  buildApp(app, config, configPath);
+  declareStacks(app, config, planned);
   app.synth();
   reportWarnings(app, process.stderr);
 }
@@ -40,7 +40,9 @@ if (require.main === module) {
   try {
     main(process.argv.slice(2), process.env);
   } catch (e) {
-    if (e instanceof SsoConfigError) {
+    // Bad input and policy-check findings (`TwilioSso-<Rule>`, which cdktf raises as an error
+    // annotation) are the user's to fix: their message, not a stack trace.
+    if (e instanceof SsoConfigError || (e instanceof Error && e.message.includes('TwilioSso-'))) {
       process.stderr.write(`${e.message}\n`);
       process.exit(1);
     }
