@@ -12,16 +12,28 @@ import { loadConfig } from './config/load-config';
  */
 export const DEFAULT_CONFIG_PATH = 'twilio-sso.yaml';
 
-export function main(argv: string[], env: NodeJS.ProcessEnv): void {
+/** What one run synthesized. */
+export interface SynthResult {
+  /** The synthesized app. */
+  readonly app: App;
+  /** The output directory. */
+  readonly outdir: string;
+  /** The stack names, in config order. */
+  readonly stacks: string[];
+}
+
+/** Reads the config, validates every target, and synthesizes one stack per target. */
+export function main(argv: string[], env: NodeJS.ProcessEnv): SynthResult {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, output: { type: 'string' } }, strict: true });
   const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
   const config = loadConfig(configPath);
   // Validate before the App exists: a bad config must not leave even an empty output folder.
   const planned = planStacks(config, configPath);
-  const app = new App({ outdir: values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out' });
+  const outdir = values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out';
+  const app = new App({ outdir });
   declareStacks(app, config, planned);
   app.synth();
-  reportWarnings(app, process.stderr);
+  return { app, outdir, stacks: planned.map((p) => p.name) };
 }
 
 /**
@@ -38,7 +50,9 @@ export function reportWarnings(app: IConstruct, out: { write(s: string): unknown
 
 if (require.main === module) {
   try {
-    main(process.argv.slice(2), process.env);
+    const result = main(process.argv.slice(2), process.env);
+    reportWarnings(result.app, process.stderr);
+    process.stderr.write(`Synthesized ${result.stacks.length} stack(s) into ${result.outdir}/stacks: ${result.stacks.join(', ')}\n`);
   } catch (e) {
     // Bad input and policy-check findings (`TwilioSso-<Rule>`, which cdktf raises as an error
     // annotation) are the user's to fix: their message, not a stack trace.
