@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { dirname } from 'path';
-import { SsoConfigError, TwilioTarget, Violation, withFieldPrefix } from '../lib';
+import { withFieldPrefix } from '../lib/core';
+import { SsoConfigError, TwilioTarget, Violation } from '../lib/twilio';
 import { SsoConfig } from './config/load-config';
 import { IDENTITY_PROVIDERS, IdentityProvider, ValidationContext } from './identity-providers';
 import { TwilioSsoStack } from './twilio-sso-stack';

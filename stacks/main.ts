@@ -1,7 +1,7 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { parseArgs } from 'util';
-import { SsoConfigError } from '../lib';
+import { SsoConfigError } from '../lib/twilio';
 import { declareStacks, planStacks } from './build-app';
 import { loadConfig } from './config/load-config';
 

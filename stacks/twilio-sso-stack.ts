@@ -1,6 +1,8 @@
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, TwilioConsoleOutputs, TwilioSsoChecks, TwilioTarget } from '../lib';
+import { TwilioSsoChecks } from '../lib/checks';
+import { ITwilioSsoApp, TwilioConsoleOutputs } from '../lib/core';
+import { TwilioTarget } from '../lib/twilio';
 import { declareBackend } from './backend';
 import { BackendConfig } from './config/load-config';
 import { IdentityProvider, ValidationContext } from './identity-providers';

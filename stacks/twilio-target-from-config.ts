@@ -1,4 +1,4 @@
-import { TwilioProduct, TwilioTarget } from '../lib';
+import { TwilioProduct, TwilioTarget } from '../lib/twilio';
 import { TargetConfig } from './config/load-config';
 
 /** The Twilio model for a config target's `twilio` block (which the schema holds to exactly one key). */

@@ -1,7 +1,7 @@
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { parse as parseYaml } from 'yaml';
-import { SsoConfigError } from '../../lib';
+import { SsoConfigError } from '../../lib/twilio';
 import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { loadConfigValidator } from './config-validator';
 

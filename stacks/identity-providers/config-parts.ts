@@ -1,4 +1,4 @@
-import { RoleAssignment } from '../../lib';
+import type { RoleAssignment } from '../../lib/core';
 
 /** A `groups` or `users` entry of an identity-provider block: the principal's ID and its Twilio roles. */
 export interface AssignmentConfig {

@@ -1,6 +1,7 @@
-import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { TerraformStack } from 'cdktf';
-import { EntraConsoleOutputs, EntraNameIdSource, EntraTwilioSso, EntraTwilioSsoProps, MsgraphProvider, TwilioTarget, parseNameIdSource } from '../../lib';
+import type * as Entra from '../../lib/entra';
+import { EntraNameIdSource, parseNameIdSource } from '../../lib/entra/name-id-source';
+import type { TwilioTarget } from '../../lib/twilio';
 import { assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
@@ -24,7 +25,12 @@ export interface EntraTargetConfig {
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const assignments = assignmentListSchema({ id: { type: 'string', pattern: UUID, description: 'Entra object ID of the group or user' }, rolesRequired: true });
 
-function toProps(target: TwilioTarget, c: EntraTargetConfig): EntraTwilioSsoProps {
+/** The Entra construct and providers, loaded on first use: a config without Entra targets never loads them. */
+function entra_(): typeof Entra & typeof import('@cdktf/provider-azuread/lib/provider') {
+  return { ...require('../../lib/entra'), ...require('@cdktf/provider-azuread/lib/provider') };
+}
+
+function toProps(target: TwilioTarget, c: EntraTargetConfig): Entra.EntraTwilioSsoProps {
   return {
     target,
     tenantId: c.tenantId,
@@ -85,9 +91,10 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
     },
   },
   validate(target, config) {
-    EntraTwilioSso.validateProps(toProps(target, config));
+    entra_().EntraTwilioSso.validateProps(toProps(target, config));
   },
   declare(stack: TerraformStack, target, config) {
+    const { AzureadProvider, EntraConsoleOutputs, EntraTwilioSso, MsgraphProvider } = entra_();
     // Tenant ID only (not a secret); every credential comes from the environment.
     new AzureadProvider(stack, 'azuread', { tenantId: config.tenantId });
     new MsgraphProvider(stack, 'msgraph', { tenantId: config.tenantId });

@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
-import { ITwilioSsoApp, TwilioTarget } from '../../lib';
+import type { ITwilioSsoApp } from '../../lib/core';
+import type { TwilioTarget } from '../../lib/twilio';
 
 /**
  * How the config-driven stacks support one identity provider: the JSON schema of its config block,

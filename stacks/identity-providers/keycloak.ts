@@ -1,16 +1,7 @@
 import { TerraformStack } from 'cdktf';
-import {
-  KeycloakFullName,
-  KeycloakNameIdFormat,
-  KeycloakProvider,
-  KeycloakRealm,
-  KeycloakRealmUserProfile,
-  KeycloakTwilioSso,
-  KeycloakTwilioSsoProps,
-  SsoConfigError,
-  TwilioTarget,
-  validateServerUrl,
-} from '../../lib';
+import type * as Keycloak from '../../lib/keycloak';
+import { SsoConfigError } from '../../lib/twilio';
+import type { TwilioTarget } from '../../lib/twilio';
 import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
@@ -30,12 +21,19 @@ export interface KeycloakTargetConfig {
   attributes?: Array<{ name: string; userAttribute: string }>;
 }
 
-function fullName(c: KeycloakTargetConfig): KeycloakFullName | undefined {
+/** The Keycloak construct and bindings, loaded on first use: a config without Keycloak targets never loads them. */
+function keycloak_(): typeof Keycloak {
+  return require('../../lib/keycloak');
+}
+
+function fullName(c: KeycloakTargetConfig): Keycloak.KeycloakFullName | undefined {
   if (c.fullName === undefined) return undefined;
+  const { KeycloakFullName } = keycloak_();
   return c.fullName === 'firstAndLastName' ? KeycloakFullName.firstAndLastName() : KeycloakFullName.userAttribute(c.fullName.userAttribute);
 }
 
-function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): KeycloakTwilioSsoProps {
+function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): Keycloak.KeycloakTwilioSsoProps {
+  const { KeycloakNameIdFormat } = keycloak_();
   return {
     target,
     serverUrl: c.publicUrl ?? c.url,
@@ -85,6 +83,7 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
     },
   },
   validate(target, config) {
+    const { KeycloakTwilioSso, validateServerUrl } = keycloak_();
     KeycloakTwilioSso.validateProps(toProps(target, config, config.realm));
     if (config.publicUrl !== undefined) {
       try {
@@ -97,6 +96,7 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
     }
   },
   declare(stack: TerraformStack, target, config) {
+    const { KeycloakFullName, KeycloakProvider, KeycloakRealm, KeycloakRealmUserProfile, KeycloakTwilioSso } = keycloak_();
     new KeycloakProvider(stack, 'keycloak', { url: config.url, realm: config.adminRealm ?? 'master' });
     let realm = config.realm;
     if (config.createRealm) {

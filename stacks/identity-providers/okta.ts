@@ -1,6 +1,6 @@
-import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { TerraformStack } from 'cdktf';
-import { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps, TwilioTarget } from '../../lib';
+import type * as Okta from '../../lib/okta';
+import type { TwilioTarget } from '../../lib/twilio';
 import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
@@ -19,7 +19,13 @@ export interface OktaTargetConfig {
   attributes?: Array<{ name: string; expression: string }>;
 }
 
-function toProps(target: TwilioTarget, c: OktaTargetConfig): OktaTwilioSsoProps {
+/** The Okta construct and provider, loaded on first use: a config without Okta targets never loads them. */
+function okta_(): typeof Okta & typeof import('@cdktf/provider-okta/lib/provider') {
+  return { ...require('../../lib/okta'), ...require('@cdktf/provider-okta/lib/provider') };
+}
+
+function toProps(target: TwilioTarget, c: OktaTargetConfig): Okta.OktaTwilioSsoProps {
+  const { OktaRolesSource } = okta_();
   return {
     target,
     label: c.label,
@@ -60,9 +66,10 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
     },
   },
   validate(target, config) {
-    OktaTwilioSso.validateProps(toProps(target, config));
+    okta_().OktaTwilioSso.validateProps(toProps(target, config));
   },
   declare(stack: TerraformStack, target, config) {
+    const { OktaProvider, OktaTwilioSso } = okta_();
     new OktaProvider(stack, 'okta', { orgName: config.orgName, baseUrl: config.baseUrl ?? 'okta.com' });
     return new OktaTwilioSso(stack, 'Sso', toProps(target, config));
   },

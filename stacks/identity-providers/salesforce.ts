@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { isAbsolute, resolve } from 'path';
-import { SalesforceAppType, SalesforceSsoBinding, SalesforceTwilioSso, SalesforceTwilioSsoProps, TwilioTarget } from '../../lib';
+import type * as Salesforce from '../../lib/salesforce';
+import type { TwilioTarget } from '../../lib/twilio';
 import { attributeListSchema } from './config-parts';
 import { IdentityProvider, ValidationContext } from './identity-provider';
 
@@ -27,7 +28,13 @@ export interface SalesforceTargetConfig {
   deploy?: { targetOrg: string; useSfOnPath?: boolean; cliVersion?: string };
 }
 
-function toProps(target: TwilioTarget, c: SalesforceTargetConfig, context: ValidationContext): SalesforceTwilioSsoProps {
+/** The Salesforce construct, loaded on first use: a config without Salesforce targets never loads it. */
+function salesforce_(): typeof Salesforce {
+  return require('../../lib/salesforce');
+}
+
+function toProps(target: TwilioTarget, c: SalesforceTargetConfig, context: ValidationContext): Salesforce.SalesforceTwilioSsoProps {
+  const { SalesforceAppType, SalesforceSsoBinding } = salesforce_();
   return {
     target,
     myDomain: c.myDomain,
@@ -99,9 +106,9 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
     },
   },
   validate(target, config, context) {
-    SalesforceTwilioSso.validateProps(toProps(target, config, context));
+    salesforce_().SalesforceTwilioSso.validateProps(toProps(target, config, context));
   },
   declare(stack: TerraformStack, target, config, context) {
-    return new SalesforceTwilioSso(stack, 'Sso', toProps(target, config, context));
+    return new (salesforce_().SalesforceTwilioSso)(stack, 'Sso', toProps(target, config, context));
   },
 };
