@@ -14,7 +14,7 @@ const { values: opts } = parseArgs({
   args: process.argv.slice(2),
   options: {
     reps: { type: 'string', default: '5' },
-    'big-reps': { type: 'string', default: '3' },
+    'big-reps': { type: 'string', default: '5' },
     sizes: { type: 'string', default: '1,10,100,1000' },
     'skip-test': { type: 'boolean', default: false },
   },
