@@ -107,6 +107,11 @@ interface ParsedSpUrl {
   readonly sid: string;
 }
 
+/** The shapes as a person reads them in the Console, for error messages. */
+const ENTITY_SHAPES = 'urn:flex:JQ…, https://iam.twilio.com/v1/Accounts/AC…/saml2/metadata or https://iam.twilio.com/v2/saml2/metadata/JB…';
+const ACS_SHAPES =
+  'https://login.flex.<region>.twilio.com/login/callback?connection=JQ…, https://iam.twilio.com/v1/Accounts/AC…/saml2 or https://iam.twilio.com/v2/saml2/authenticate/JB…';
+
 const ENTITY_PATTERNS: ReadonlyArray<[RegExp, TwilioSsoKind]> = [
   [/^urn:flex:(.+)$/, TwilioSsoKind.FLEX_ENHANCED],
   [/^https:\/\/iam\.twilio\.com\/v1\/Accounts\/([^/]+)\/saml2\/metadata$/, TwilioSsoKind.FLEX_LEGACY],
@@ -135,13 +140,12 @@ function rejectKnownMistakes(url: string, field: string, product: TwilioProduct)
   }
 }
 
-function parseSpUrl(url: string, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>): ParsedSpUrl {
+function parseSpUrl(url: string, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): ParsedSpUrl {
   for (const [pattern, kind] of patterns) {
     const m = pattern.exec(url);
     if (m) return { kind, sid: decodeURIComponent(m[1]) };
   }
-  const shapes = patterns.map(([p]) => p.source.replace(/\\/g, '')).join(' | ');
-  throw new SsoConfigError('SP_URL_UNRECOGNISED', field, `${field} is not a Twilio SSO URL, got ${show(url)}; accepted shapes: ${shapes}`);
+  throw new SsoConfigError('SP_URL_UNRECOGNISED', field, `${field} is not a Twilio SSO URL, got ${show(url)}; expected one of ${shapes}`);
 }
 
 const SID_LABEL: Record<TwilioSsoKind, string> = {
@@ -215,8 +219,8 @@ export class TwilioTarget {
   public static fromServiceProvider(options: ServiceProviderUrlsOptions): TwilioTarget {
     rejectKnownMistakes(options.entityId, 'entityId', options.product);
     rejectKnownMistakes(options.acsUrl, 'acsUrl', options.product);
-    const entity = parseSpUrl(options.entityId, 'entityId', ENTITY_PATTERNS);
-    const acs = parseSpUrl(options.acsUrl, 'acsUrl', ACS_PATTERNS);
+    const entity = parseSpUrl(options.entityId, 'entityId', ENTITY_PATTERNS, ENTITY_SHAPES);
+    const acs = parseSpUrl(options.acsUrl, 'acsUrl', ACS_PATTERNS, ACS_SHAPES);
     if (entity.kind !== acs.kind) {
       throw new SsoConfigError(
         'SP_TARGET_MISMATCH',

@@ -126,7 +126,7 @@ describe('TwilioTarget.fromServiceProvider', () => {
       'PREVIEW_ENDPOINT',
     );
     expect(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: 'https://example.com/sp', acsUrl: enhanced.acsUrl })).toThrow(
-      /entityId is not a Twilio SSO URL, got 'https:\/\/example.com\/sp'/,
+      "entityId is not a Twilio SSO URL, got 'https://example.com/sp'; expected one of urn:flex:JQ…, https://iam.twilio.com/v1/Accounts/AC…/saml2/metadata or https://iam.twilio.com/v2/saml2/metadata/JB…",
     );
   });
 });
