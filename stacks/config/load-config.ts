@@ -50,6 +50,11 @@ function describe(e: ErrorObject): string {
       return `${at}: missing required key '${(e.params as any).missingProperty}'`;
     case 'enum':
       return `${at}: must be one of ${(e.params as any).allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(e.data)}`;
+    case 'pattern': {
+      // A pattern says little to a person; the schema's description says what the value is.
+      const what = (e.parentSchema as { description?: string } | undefined)?.description;
+      return `${at}: ${what ? `must be ${what} (pattern ${(e.params as any).pattern})` : e.message}, got ${JSON.stringify(e.data)}`;
+    }
     default:
       return `${at}: ${e.message}, got ${JSON.stringify(e.data)}`;
   }

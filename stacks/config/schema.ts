@@ -93,7 +93,7 @@ export function configSchema(): object {
           additionalProperties: false,
           required: ['name', 'twilio'],
           properties: {
-            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Stack name: lowercase letters, digits and dashes' },
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'a stack name: lowercase letters, digits and dashes' },
             twilio,
             backend,
             ...idps,

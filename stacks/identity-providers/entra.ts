@@ -23,7 +23,7 @@ export interface EntraTargetConfig {
 }
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const assignments = assignmentListSchema({ id: { type: 'string', pattern: UUID, description: 'Entra object ID of the group or user' }, rolesRequired: true });
+const assignments = assignmentListSchema({ id: { type: 'string', pattern: UUID, description: 'the Entra object ID (a UUID) of the group or user' }, rolesRequired: true });
 
 /** The Entra construct and providers, loaded on first use: a config without Entra targets never loads them. */
 function entra_(): typeof Entra & typeof import('@cdktf/provider-azuread/lib/provider') {
@@ -61,9 +61,9 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      tenantId: { type: 'string', pattern: UUID, description: 'Entra tenant ID (not a secret)' },
+      tenantId: { type: 'string', pattern: UUID, description: "the tenant's ID, a UUID, not its domain name" },
       displayName: { type: 'string', minLength: 1 },
-      owners: { type: 'array', minItems: 1, items: { type: 'string', pattern: UUID } },
+      owners: { type: 'array', minItems: 1, items: { type: 'string', pattern: UUID, description: 'the object ID (a UUID) of a user or service principal' } },
       notificationEmails: { type: 'array', items: { type: 'string', minLength: 3 } },
       nameIdSource: { type: 'string', enum: Object.values(EntraNameIdSource).map((s) => `user.${s}`) },
       roles: { type: 'array', items: { type: 'string' } },
@@ -78,8 +78,8 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
           additionalProperties: false,
           required: ['name'],
           properties: {
-            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9_]*$' },
-            displayName: { type: 'string', pattern: '^CN=' },
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9_]*$', description: 'a name of lowercase letters, digits and underscores' },
+            displayName: { type: 'string', pattern: '^CN=', description: "a subject starting with 'CN='" },
             endDate: { type: 'string', description: 'RFC 3339, at most 3 years out' },
             validityYears: { type: 'integer', minimum: 1, maximum: 3 },
           },

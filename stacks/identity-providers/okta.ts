@@ -52,7 +52,7 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
     additionalProperties: false,
     required: ['orgName'],
     properties: {
-      orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$', description: 'Okta org name: the first label of <org>.okta.com' },
+      orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$', description: 'the Okta org name, the first label of <org>.okta.com' },
       baseUrl: { type: 'string', enum: ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com'] },
       label: { type: 'string', minLength: 1 },
       nameIdTemplate: { type: 'string', minLength: 1 },

@@ -91,7 +91,7 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
       ssoBinding: { type: 'string', enum: ['HttpRedirect', 'HttpPost'] },
       issuerTrailingSlash: { type: 'boolean' },
       certificateExpiryWarningDays: { type: 'integer', minimum: 0 },
-      apiVersion: { type: 'string', pattern: '^[0-9]{2,3}\\.0$' },
+      apiVersion: { type: 'string', pattern: '^[0-9]{2,3}\\.0$', description: "a Metadata API version such as '63.0'" },
       attributes: attributeListSchema('formula'),
       deploy: {
         type: 'object',
@@ -100,7 +100,7 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
         properties: {
           targetOrg: { type: 'string', minLength: 1 },
           useSfOnPath: { type: 'boolean' },
-          cliVersion: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' },
+          cliVersion: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: "an exact version such as '2.150.6'" },
         },
       },
     },

@@ -51,7 +51,8 @@ describe('entra config block', () => {
 
   test('fails on a tenant domain instead of an ID, and on an unknown NameID source', () => {
     const e = configError(flexTarget({ tenantId: 'contoso.onmicrosoft.com', nameIdSource: 'user.email' }));
-    expect(e.message).toContain('targets[0].entra.tenantId: must match pattern');
+    expect(e.message).toContain("targets[0].entra.tenantId: must be the tenant's ID, a UUID, not its domain name (pattern ");
+    expect(e.message).toContain('got "contoso.onmicrosoft.com"');
     expect(e.message).toContain('targets[0].entra.nameIdSource: must be one of "user.mail", "user.userprincipalname", "user.objectid", "user.employeeid", "user.onpremisessamaccountname", got "user.email"');
   });
 
