@@ -1,7 +1,6 @@
 import { App } from 'cdktf';
 import { dirname } from 'path';
-import { withFieldPrefix } from '../lib/core';
-import { SsoConfigError, TwilioTarget, Violation } from '../lib/twilio';
+import { SsoConfigError, TwilioTarget, Violation, withFieldPrefix } from '../lib/twilio';
 import { SsoConfig } from './config/load-config';
 import { IDENTITY_PROVIDERS, IdentityProvider, ValidationContext } from './identity-providers';
 import { TwilioSsoStack } from './twilio-sso-stack';

@@ -9,6 +9,15 @@ export interface RoleAssignment {
   readonly roles: string[];
 }
 
+function isPrincipalId(id: unknown): id is string {
+  return typeof id === 'string' && id.trim() !== '';
+}
+
+/** Throws when a principal ID is missing or blank; the one wording for every list and method. */
+function checkPrincipalId(id: unknown, field: string): void {
+  if (!isPrincipalId(id)) throw new SsoConfigError('PRINCIPAL_ID_EMPTY', field, `${field} must be a non-empty ID, got ${show(id)}`);
+}
+
 /**
  * Checks a list of assignments: every role allowed by the target, no principal listed twice.
  * `field` names the list, e.g. `groups`; problems are reported as `groups[1].roles[0]`.
@@ -17,8 +26,8 @@ export function validateRoleAssignments(target: TwilioTarget, assignments: reado
   const v = new Violations();
   const seen = new Map<string, number>();
   assignments.forEach((a, i) => {
-    if (typeof a.principalId !== 'string' || a.principalId.trim() === '') {
-      v.add('PRINCIPAL_ID_EMPTY', `${field}[${i}].id`, `${field}[${i}].id must be a non-empty ID, got ${JSON.stringify(a.principalId)}`);
+    if (!isPrincipalId(a.principalId)) {
+      v.capture(() => checkPrincipalId(a.principalId, `${field}[${i}].id`));
     } else if (seen.has(a.principalId)) {
       v.add('PRINCIPAL_DUPLICATE', `${field}[${i}].id`, `${field}[${i}].id '${a.principalId}' is already listed at ${field}[${seen.get(a.principalId)}]; list each principal once with all its roles`);
     } else {
@@ -62,9 +71,7 @@ export class RoleAssignmentList {
   public add(assignment: RoleAssignment, rolesAllowed = true): RoleAssignment {
     const field = `${this.kind}s[${this.items.length}]`;
     const id = assignment.principalId;
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new SsoConfigError('PRINCIPAL_ID_EMPTY', `${field}.id`, `${field}.id must be a non-empty ID, got ${show(id)}`);
-    }
+    checkPrincipalId(id, `${field}.id`);
     if (rolesAllowed) {
       this.target.validateRoles(assignment.roles, `${field}.roles`);
     } else if (assignment.roles.length > 0) {
@@ -86,25 +93,5 @@ export class RoleAssignmentList {
   /** Copies of the recorded assignments, in the order they were added. */
   public get all(): RoleAssignment[] {
     return this.items.map((a) => ({ principalId: a.principalId, roles: [...a.roles] }));
-  }
-}
-
-/**
- * Runs `fn` and rethrows any `SsoConfigError` with `prefix` put before the field of each violation,
- * so an error from a nested input (a config file's `targets[2].okta`) names the full path to each
- * bad value. The message becomes the list of prefixed violations.
- */
-export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    const violations = e.violations.map((v) => {
-      const field = v.field ? `${prefix}.${v.field}` : prefix;
-      const message = v.field && v.message.startsWith(v.field) ? field + v.message.slice(v.field.length) : `${field}: ${v.message}`;
-      return { code: v.code, field, message };
-    });
-    const message = violations.length === 1 ? violations[0].message : violations.map((v) => `- ${v.message}`).join('\n');
-    throw new SsoConfigError(violations[0].code, violations[0].field, message, violations);
   }
 }

@@ -72,3 +72,23 @@ export class Violations {
 export function show(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
+
+/**
+ * Runs `fn` and rethrows any `SsoConfigError` with `prefix` put before the field of each violation,
+ * so an error from a nested input (a config file's `targets[2].okta`) names the full path to each
+ * bad value. The message becomes the list of prefixed violations.
+ */
+export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof SsoConfigError)) throw e;
+    const violations = e.violations.map((v) => {
+      const field = v.field ? `${prefix}.${v.field}` : prefix;
+      const message = v.field && v.message.startsWith(v.field) ? field + v.message.slice(v.field.length) : `${field}: ${v.message}`;
+      return { code: v.code, field, message };
+    });
+    const message = violations.length === 1 ? violations[0].message : violations.map((v) => `- ${v.message}`).join('\n');
+    throw new SsoConfigError(violations[0].code, violations[0].field, message, violations);
+  }
+}
