@@ -137,24 +137,32 @@ for (const idp of IDPS) {
 }
 
 // ---- 2. Cold synth of the example app vs. the floor (a bare cdktf app with one resource) ----
-const example = ['dist/stacks/main.js', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'example')];
+// The example app is what cdktf.json runs: dist/app/main.js, the app bundled into one file by the
+// build. For context, also the same app unbundled and the floor bundled the same way (not in the ratio).
+const APP = 'dist/app/main.js';
+const example = [APP, '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'example')];
 const floor = ['bench/floor-app.js', '--output', join(WORK, 'floor')];
 // The same app on a config with only the example's first target: the per-process cost of the app
 // itself, apart from how many stacks the example config happens to hold (seven, four IdPs).
-const YAML = require('yaml');
-const exampleConfig = YAML.parse(readFileSync(join(ROOT, 'examples', 'config', 'twilio-sso.yaml'), 'utf8'));
+const YAML = require('js-yaml');
+const exampleConfig = YAML.load(readFileSync(join(ROOT, 'examples', 'config', 'twilio-sso.yaml'), 'utf8'));
 const oneTargetFile = join(WORK, 'one-target.yaml');
-writeFileSync(oneTargetFile, YAML.stringify({ ...exampleConfig, targets: exampleConfig.targets.slice(0, 1) }));
-const oneTarget = ['dist/stacks/main.js', '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
-const cold = { example: [], floor: [], oneTarget: [] };
+writeFileSync(oneTargetFile, YAML.dump({ ...exampleConfig, targets: exampleConfig.targets.slice(0, 1) }));
+const oneTarget = [APP, '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
+const unbundled = ['dist/stacks/main.js', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'unbundled')];
+const floorBundle = join(WORK, 'floor-bundle.js');
+require('esbuild').buildSync({ entryPoints: [join(__dirname, 'floor-app.js')], outfile: floorBundle, bundle: true, platform: 'node', target: 'node20', logLevel: 'error' });
+const floorBundled = [floorBundle, '--output', join(WORK, 'floor-bundled')];
+const COLD_APPS = { example, floor, oneTarget, unbundled, floorBundled };
+const cold = Object.fromEntries(Object.keys(COLD_APPS).map((k) => [k, []]));
 const COLD_REPS = Math.max(REPS, 7);
 let coldError;
 try {
   measureNode(example);
   measureNode(floor);
-  const args = { example, floor, oneTarget };
+  const order = Object.keys(COLD_APPS);
   for (let r = 0; r < COLD_REPS; r++) {
-    for (const which of r % 2 ? ['floor', 'oneTarget', 'example'] : ['example', 'oneTarget', 'floor']) cold[which].push(measureNode(args[which]));
+    for (const which of r % 2 ? [...order].reverse() : order) cold[which].push(measureNode(COLD_APPS[which]));
   }
 } catch (e) {
   coldError = String(e.message).split('\n').slice(0, 4).join(' ');
@@ -206,14 +214,17 @@ out.push('');
 if (coldError) {
   out.push(`failed: ${coldError}`);
 } else {
-  out.push('| app | reps | ms | peak MB |');
-  out.push('|---|---:|---|---|');
-  out.push(`| example (dist/stacks/main.js, examples/config/twilio-sso.yaml) | ${COLD_REPS} | ${fmtMs(coldEx)} | ${fmtMb(stats(cold.example.map((x) => x.rssMb)))} |`);
-  out.push(`| floor (bench/floor-app.js: one null_resource) | ${COLD_REPS} | ${fmtMs(coldFl)} | ${fmtMb(stats(cold.floor.map((x) => x.rssMb)))} |`);
-  out.push(`| ratio example / floor | | ${coldRatio.toFixed(2)} | |`);
-  const one = stats(cold.oneTarget.map((x) => x.ms));
-  out.push(`| one target (the example's first: dist/stacks/main.js on a one-target config) | ${COLD_REPS} | ${fmtMs(one)} | ${fmtMb(stats(cold.oneTarget.map((x) => x.rssMb)))} |`);
-  out.push(`| ratio one target / floor | | ${(one.med / coldFl.med).toFixed(2)} | |`);
+  out.push('| app | reps | ms | / floor | peak MB |');
+  out.push('|---|---:|---|---:|---|');
+  const row = (label, which) => {
+    const st = stats(cold[which].map((x) => x.ms));
+    out.push(`| ${label} | ${COLD_REPS} | ${fmtMs(st)} | ${(st.med / coldFl.med).toFixed(2)} | ${fmtMb(stats(cold[which].map((x) => x.rssMb)))} |`);
+  };
+  row(`**example** (${APP}, examples/config/twilio-sso.yaml: 7 stacks, 4 IdPs)`, 'example');
+  row('**floor** (bench/floor-app.js: one null_resource)', 'floor');
+  row(`one target (${APP} on a config with the example's first target only)`, 'oneTarget');
+  row('example, unbundled (dist/stacks/main.js)', 'unbundled');
+  row('floor, bundled the same way (esbuild)', 'floorBundled');
 }
 out.push('');
 if (testS) out.push(`npm test: ${testS.med.toFixed(1)} s median of ${TEST_REPS} (${testS.min.toFixed(1)}–${testS.max.toFixed(1)})`);

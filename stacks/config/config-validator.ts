@@ -33,7 +33,8 @@ export const COMPILED_VALIDATOR = 'config-validator.compiled.js';
  */
 export function loadConfigValidator(): ValidateFunction {
   try {
-    return require(`./${COMPILED_VALIDATOR}`) as ValidateFunction;
+    // A literal path, so that the app bundle (scripts/bundle-app.js) includes the compiled module.
+    return require('./config-validator.compiled.js') as ValidateFunction;
   } catch {
     return compileConfigValidator();
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { main } from '../../stacks/main';
 import { configError } from '../support/config';
 import { readTree, tempDir, writeConfig } from '../support/files';
@@ -155,5 +155,17 @@ describe('bad config fails at synth time with the path in the file', () => {
 
   test('a missing config file names the path and how to set it', () => {
     expect(() => main(['--config', '/nonexistent/twilio-sso.yaml'], {})).toThrow(/Cannot read config file '\/nonexistent\/twilio-sso.yaml'.*TWILIO_SSO_CONFIG/);
+  });
+
+  test('a YAML syntax error names the file and the line, and nothing is written', () => {
+    const out = tempDir();
+    const file = writeConfig('targets:\n  - name: flex\n    name: again\n');
+    expect(() => main(['--config', file, '--output', out], {})).toThrow(new RegExp(`Cannot parse config file '${file}': duplicated mapping key in "${file}" \\(3:5\\)`));
+    expect(readTree(out)).toEqual({});
+  });
+
+  test('YAML 1.2 core schema: unquoted dates and yes/no stay strings, so the schema reports them as such', () => {
+    const file = writeConfig('targets:\n  - name: 2027-01-01\n    okta: yes\n');
+    expect(() => main(['--config', file, '--output', tempDir()], {})).toThrow(/targets\[0\]\.okta: must be object, got "yes"/);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { compileConfigValidator, configValidatorModule } from '../../stacks/config/config-validator';
 
 // The shipped app runs the validator `npm run build` precompiles; tests run the one compiled at run

@@ -1,6 +1,6 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { SsoConfigError } from '../../lib';
 import { main } from '../../stacks/main';
 import { tempDir, writeConfig } from './files';
