@@ -15,7 +15,8 @@ const providers = (stack) => {
 };
 
 exports.lib = () => {
-  const { EntraTwilioSso, TwilioTarget } = require('../../dist/lib');
+  const { EntraTwilioSso } = require('cdktf-twilio-sso/entra');
+  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   return (stack, n) => {
     providers(stack);
     for (let i = 0; i < n; i++) {
@@ -47,7 +48,8 @@ exports.raw = () => {
   const { twilioAppRoleId } = require('../../dist/lib/entra/app-role-id');
   const { claimsMappingDefinition } = require('../../dist/lib/entra/claims-mapping-definition');
   const { tokenIssuanceDefinition } = require('../../dist/lib/entra/token-issuance-definition');
-  const { EntraNameIdSource, TwilioTarget } = require('../../dist/lib');
+  const { EntraNameIdSource } = require('cdktf-twilio-sso/entra');
+  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   const { Construct } = require('constructs');
   return (stack, n) => {
     providers(stack);

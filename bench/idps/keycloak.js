@@ -5,12 +5,13 @@ const { connectionSid, groups } = require('./twilio-fixture');
 const replay = require('./replay');
 
 const providers = (stack) => {
-  const { KeycloakProvider } = require('../../dist/lib');
+  const { KeycloakProvider } = require('cdktf-twilio-sso/keycloak');
   new KeycloakProvider(stack, 'keycloak', { url: 'https://sso.example.com' });
 };
 
 exports.lib = () => {
-  const { KeycloakTwilioSso, TwilioTarget } = require('../../dist/lib');
+  const { KeycloakTwilioSso } = require('cdktf-twilio-sso/keycloak');
+  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   return (stack, n) => {
     providers(stack);
     for (let i = 0; i < n; i++) {

@@ -8,7 +8,8 @@ const PROVIDER = { orgName: 'example-org', baseUrl: 'okta.com' };
 /** Our construct, loaded the way a user loads the package (its main entry, the barrel). */
 exports.lib = () => {
   const { OktaProvider } = require('@cdktf/provider-okta/lib/provider');
-  const { OktaTwilioSso, TwilioTarget } = require('../../dist/lib');
+  const { OktaTwilioSso } = require('cdktf-twilio-sso/okta');
+  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   return (stack, n) => {
     new OktaProvider(stack, 'okta', PROVIDER);
     for (let i = 0; i < n; i++) {

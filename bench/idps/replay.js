@@ -16,6 +16,7 @@ function listFiles(dir) {
   });
 }
 
+const APP0 = /(^|\/)App0(\/|$)/;
 const SKIP = new Set(['//', 'depends_on', 'provider', 'count', 'for_each']);
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 // Terraform JSON (snake_case) back to the provider classes' config (camelCase), blocks included.
@@ -128,14 +129,15 @@ exports.raw = (file) => {
         }
         return scope;
       };
-      if (files.length > 0) {
+      const own = files.filter(([path]) => i === 0 || APP0.test(path)); // stack-level files (the manifest) once
+      if (own.length > 0) {
         const holder = new Construct(stack, `App${i}Files`);
         addCustomSynthesis(holder, {
           onSynthesize: (session) => {
             const stackDir = join(session.manifest.outdir, session.manifest.forStack(stack).synthesizedStackPath, '..');
             const made = new Set();
-            for (const [path, content] of files) {
-              const target = join(stackDir, ...path.replace(/(^|\/)App0(\/|$)/, `$1App${i}$2`).split('/'));
+            for (const [path, content] of own) {
+              const target = join(stackDir, ...path.replace(APP0, `$1App${i}$2`).split('/'));
               if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
               made.add(dirname(target));
               writeFileSync(target, content);

@@ -8,12 +8,14 @@ const replay = require('./replay');
 const CERT = join(__dirname, '..', '..', 'examples', 'config', 'salesforce-idp-cert.pem');
 
 exports.lib = () => {
-  const { SalesforceTwilioSso, TwilioTarget } = require('../../dist/lib');
+  const { SalesforceTwilioSso } = require('cdktf-twilio-sso/salesforce');
+  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   return (stack, n) => {
     for (let i = 0; i < n; i++) {
       new SalesforceTwilioSso(stack, `App${i}`, {
         target: TwilioTarget.flexEnhanced({ connectionSid: connectionSid(i) }),
         myDomain: 'example-org',
+        appName: `Twilio_Flex_${i}`, // one org: each app needs its own API name
         certificateFile: CERT,
         roles: ['agent'],
         profiles: ['Twilio Flex Agent'],

@@ -1,5 +1,5 @@
 import { Annotations, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GeneratedFiles, ITwilioSsoApp, TerraformData, TwilioConsoleValues } from '../core';
 import { FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, EMAIL_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, isUnresolved, show } from '../twilio';
 import { SalesforceCertificate, readSalesforceCertificate } from './certificate';
@@ -170,6 +170,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const API_VERSION = /^(\d{2,3})\.0$/;
 const ORG_ALIAS = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
 const ACCESS_NAME = /^[^,]+$/;
+/** Per app (the construct tree's root): `targetOrg\0appName` → the construct path deploying it. */
+const DEPLOYED_APP_NAMES = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
  * Twilio Flex or Frontline single sign-on with Salesforce as the identity provider. No Terraform
@@ -205,13 +207,14 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
 
   constructor(scope: Construct, id: string, props: SalesforceTwilioSsoProps) {
     super(scope, id);
-    SalesforceTwilioSso.validateProps(props);
+    this.certificate = SalesforceTwilioSso.validateProps(props);
     this.props = props;
     this.target = props.target;
     this.appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
     this.myDomainHost = myDomainHost(props.myDomain, 'myDomain');
     this.appName = props.appName ?? defaultAppName(props.target);
-    this.certificate = readSalesforceCertificate(props.certificateFile, 'certificateFile');
+    // Before anything is declared: a clash with another app of the same name in the same org.
+    if (props.deploy) this.claimAppName(props.deploy.targetOrg);
     for (const a of props.attributes ?? []) this.addAttribute(a);
 
     const binding = props.ssoBinding ?? SalesforceSsoBinding.HTTP_REDIRECT;
@@ -245,12 +248,14 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
   /**
    * Checks every prop (including reading the certificate) and throws one {@link SsoConfigError}
    * listing every problem, before anything is declared or written.
+   * @returns the parsed certificate
    */
-  public static validateProps(props: SalesforceTwilioSsoProps): void {
+  public static validateProps(props: SalesforceTwilioSsoProps): SalesforceCertificate {
     const target = props.target;
     const v = new Violations();
     v.capture(() => myDomainHost(props.myDomain, 'myDomain'));
-    v.capture(() => readSalesforceCertificate(props.certificateFile, 'certificateFile'));
+    let certificate: SalesforceCertificate | undefined;
+    v.capture(() => (certificate = readSalesforceCertificate(props.certificateFile, 'certificateFile')));
     if (props.roles !== undefined && props.rolesFormula !== undefined) {
       v.add('SALESFORCE_ROLES_CONFLICT', 'rolesFormula', `Cannot use 'rolesFormula' (${show(props.rolesFormula)}) together with 'roles' (${show(props.roles)}); give one of them`);
     }
@@ -312,6 +317,7 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
       }
     });
     v.throwIfAny(`Invalid Salesforce app for ${target.description}`);
+    return certificate!;
   }
 
   /** The issuer written into the app and output for the Console. */
@@ -374,6 +380,7 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
     if (this.deployment) {
       throw new SsoConfigError('SALESFORCE_DEPLOY_DUPLICATE', 'deploy', `Cannot add a second deployment to ${this.node.path}: it already deploys to the org in its 'deploy' settings`);
     }
+    this.claimAppName(options.targetOrg);
     const sf = options.useSfOnPath ? 'sf' : `npx --yes --package=@salesforce/cli@${options.cliVersion ?? SALESFORCE_CLI_VERSION} -- sf`;
     this.deployment = new TerraformData(this, 'Deploy', {
       triggersReplace: { metadata_sha256: this.metadataSha256, target_org: options.targetOrg },
@@ -388,6 +395,25 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
       ],
     });
     return this.deployment;
+  }
+
+  /**
+   * Two apps deployed under one API name to one org would overwrite each other on every apply, the
+   * last deploy winning: rejected across the whole app (every stack), naming both construct paths.
+   */
+  private claimAppName(targetOrg: string): void {
+    let claimed = DEPLOYED_APP_NAMES.get(this.node.root);
+    if (!claimed) DEPLOYED_APP_NAMES.set(this.node.root, (claimed = new Map()));
+    const key = `${targetOrg}\0${this.appName}`;
+    const other = claimed.get(key);
+    if (other !== undefined && other !== this.node.path) {
+      throw new SsoConfigError(
+        'SALESFORCE_APP_NAME_TAKEN',
+        'appName',
+        `Cannot deploy ${this.node.path} as ${show(this.appName)} to org ${show(targetOrg)}: ${other} deploys an app of that name there, and each deploy would overwrite the other; give one of them its own 'appName'`,
+      );
+    }
+    claimed.set(key, this.node.path);
   }
 
   private render(): SalesforceProject {

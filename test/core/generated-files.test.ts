@@ -1,11 +1,14 @@
 import { App, TerraformStack } from 'cdktf';
-import { GeneratedFiles } from '../../lib';
+import { existsSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { GENERATED_FILES_MANIFEST, GeneratedFiles } from '../../lib';
 import { readTree, tempDir } from '../support/files';
 
-function synth(outdir: string, files: Array<[string, string]>): void {
+function synth(outdir: string, files: Array<[string, string]>, more: Array<[string, string]> = []): void {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 's');
   new GeneratedFiles(stack, 'Files', { directory: 'generated/app', files: new Map(files) });
+  if (more.length > 0) new GeneratedFiles(stack, 'More', { directory: 'generated/more', files: new Map(more) });
   app.synth();
 }
 
@@ -24,5 +27,32 @@ describe('GeneratedFiles', () => {
     synth(out, [['new/y.xml', 'new\n'], ['keep.txt', 'v2\n']]);
     const files = Object.entries(readTree(out)).filter(([f]) => f.startsWith('stacks/s/generated/'));
     expect(Object.fromEntries(files)).toEqual({ 'stacks/s/generated/app/keep.txt': 'v2\n', 'stacks/s/generated/app/new/y.xml': 'new\n' });
+  });
+
+  test('the stack folder lists what was generated; files it did not generate are never removed', () => {
+    const out = tempDir();
+    synth(out, [['x.txt', '1\n']], [['y.txt', '2\n']]);
+    const manifest = JSON.parse(readTree(out)[`stacks/s/${GENERATED_FILES_MANIFEST}`]);
+    expect(manifest.files).toEqual(['generated/app/x.txt', 'generated/more/y.txt']);
+    writeFileSync(join(out, 'stacks/s/generated/app/mine.txt'), 'hand-written\n');
+    synth(out, [['x.txt', '1\n']]);
+    const files = Object.keys(readTree(out)).filter((f) => f.startsWith('stacks/s/generated/'));
+    expect(files.sort()).toEqual(['stacks/s/generated/app/mine.txt', 'stacks/s/generated/app/x.txt']);
+  });
+
+  test('a hand-edited manifest cannot delete outside the stack folder', () => {
+    const out = tempDir();
+    synth(out, [['x.txt', '1\n']]);
+    writeFileSync(join(out, 'outside.txt'), 'keep\n');
+    writeFileSync(join(out, 'stacks/s', GENERATED_FILES_MANIFEST), JSON.stringify({ files: ['../../outside.txt', '/etc/hostname'] }));
+    synth(out, [['x.txt', '1\n']]);
+    expect(existsSync(join(out, 'outside.txt'))).toBe(true);
+  });
+
+  test('two GeneratedFiles cannot write the same directory', () => {
+    const app = new App({ outdir: tempDir() });
+    const stack = new TerraformStack(app, 's');
+    new GeneratedFiles(stack, 'A', { directory: 'd', files: new Map() });
+    expect(() => new GeneratedFiles(stack, 'B', { directory: 'd', files: new Map() })).toThrow("GeneratedFiles: directory 'd' of s/B is already written by s/A");
   });
 });

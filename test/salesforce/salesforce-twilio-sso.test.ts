@@ -13,6 +13,7 @@ import {
   TwilioConsoleOutputs,
   TwilioTarget,
 } from '../../lib';
+import { ssoError } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JB = 'JB00112233445566778899aabbccddeeff';
@@ -287,6 +288,21 @@ describe('synth output', () => {
     new SalesforceTwilioSso(stack, 'Sso', base({ deploy: { targetOrg: 'me@example.com', useSfOnPath: true } }));
     const data = Object.values(JSON.parse(Testing.synth(stack)).resource.terraform_data) as any[];
     expect(data[0].provisioner[0]['local-exec'].command).toBe("sf project deploy start --source-dir force-app --target-org 'me@example.com' --wait 30");
+  });
+
+  test('two apps of one name deployed to one org are rejected (each deploy would overwrite the other), in any stacks', () => {
+    const app = Testing.app();
+    const one = new TerraformStack(app, 'one');
+    const two = new TerraformStack(app, 'two');
+    new SalesforceTwilioSso(one, 'Sso', base({ deploy: { targetOrg: 'acme-prod' } }));
+    const e = ssoError(() => new SalesforceTwilioSso(two, 'Sso', base({ deploy: { targetOrg: 'acme-prod' } })));
+    expect(e.code).toBe('SALESFORCE_APP_NAME_TAKEN');
+    expect(e.message).toContain("Cannot deploy two/Sso as 'Twilio_Flex' to org 'acme-prod': one/Sso deploys an app of that name there");
+    expect(two.node.findAll().some((c) => c.node.id === 'Deploy' || c.node.id === 'Project')).toBe(false);
+    // Another name, another org, or no deploy step: fine.
+    new SalesforceTwilioSso(two, 'Other', base({ appName: 'Twilio_Flex_EU', deploy: { targetOrg: 'acme-prod' } }));
+    new SalesforceTwilioSso(two, 'Eu', base({ deploy: { targetOrg: 'acme-eu' } }));
+    new SalesforceTwilioSso(two, 'FilesOnly', base());
   });
 });
 
