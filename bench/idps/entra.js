@@ -55,6 +55,7 @@ exports.raw = () => {
     providers(stack);
     const msgraph = stack.node.children.find((c) => c instanceof MsgraphProvider);
     const time = new TimeProvider(stack, 'time');
+    const cc = new DataAzureadClientConfig(stack, 'TwilioSsoAzureadClientConfig', {}); // one per stack, as a user would
     for (let i = 0; i < n; i++) {
       const sid = connectionSid(i);
       const target = TwilioTarget.flexEnhanced({ connectionSid: sid });
@@ -62,7 +63,6 @@ exports.raw = () => {
       const gs = groups(i).map((g, k) => ({ id: `6f0e3d1a-0000-4000-8000-${String(i * 2 + k).padStart(12, '0')}`, roles: g.roles }));
       const wanted = new Set(gs.flatMap((g) => g.roles));
       const scope = new Construct(stack, `App${i}`); // same construct paths (and logical IDs) as lib
-      const cc = new DataAzureadClientConfig(scope, 'ClientConfig', {});
       const owners = [cc.objectId];
       const app = new Application(scope, 'Resource', {
         displayName: name,

@@ -2,7 +2,7 @@ import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignme
 import { Application, ApplicationAppRole } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationIdentifierUri } from '@cdktf/provider-azuread/lib/application-identifier-uri';
 import { ClaimsMappingPolicy } from '@cdktf/provider-azuread/lib/claims-mapping-policy';
-import { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
+import type { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-azuread/lib/service-principal-claims-mapping-policy-assignment';
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ITwilioSsoApp, PrincipalKind, RoleAssignment, RoleAssignmentList, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
 import { SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
 import { twilioAppRoleId } from './app-role-id';
+import { stackClientConfig } from './client-config';
 import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, daysUntil, validateCertificates } from './certificate-options';
 import { EntraAttribute, claimsMappingDefinition } from './claims-mapping-definition';
 import { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } from './msgraph';
@@ -167,9 +168,7 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     this.declaredRoles = [...(props.roles ?? [])];
     const displayName = props.displayName ?? `Twilio ${target.description}`;
 
-    if (props.tenantId === undefined || props.owners === undefined) {
-      this.clientConfig = new DataAzureadClientConfig(this, 'ClientConfig', {});
-    }
+    if (props.tenantId === undefined || props.owners === undefined) this.clientConfig = stackClientConfig(this);
     this.tenantId = props.tenantId ?? this.clientConfig!.tenantId;
     const owners = props.owners ?? [this.clientConfig!.objectId];
 

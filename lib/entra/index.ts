@@ -1,6 +1,7 @@
 export * from './app-role-id';
 export * from './certificate-options';
 export * from './claims-mapping-definition';
+export * from './client-config';
 export * from './entra-console-outputs';
 export * from './entra-twilio-sso';
 export * from './msgraph';

@@ -31,7 +31,7 @@ describe('entra config block', () => {
     expect(Object.keys(json.resource.azuread_application)).toEqual(['Sso_A0A4D89C']);
     const frontline = JSON.parse(readFileSync(join(out, 'stacks', 'frontline-entra', 'cdk.tf.json'), 'utf8'));
     expect(frontline.provider.azuread).toEqual([{}]);
-    expect(Object.keys(frontline.data.azuread_client_config)).toEqual(['Sso_ClientConfig_048B6813']);
+    expect(Object.keys(frontline.data.azuread_client_config)).toEqual(['TwilioSsoAzureadClientConfig']);
   });
 
   test('the example config synthesizes the Entra stacks identically twice', () => {

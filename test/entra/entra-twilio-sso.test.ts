@@ -44,7 +44,8 @@ describe('EntraTwilioSso for Flex enhanced SSO', () => {
   const app = 'azuread_application.Sso_A0A4D89C';
   const sp = 'azuread_service_principal.Sso_ServicePrincipal_634D9441';
   const cert = 'azuread_service_principal_token_signing_certificate.Sso_Certificate-primary_F0ADEA8F';
-  const cfg = 'data.azuread_client_config.Sso_ClientConfig_048B6813';
+  // One per stack, shared by every app in it (a data source: its address holds no state).
+  const cfg = 'data.azuread_client_config.TwilioSsoAzureadClientConfig';
 
   test('pins every Terraform address (construct IDs are public contract)', () => {
     expect(addresses(json)).toEqual([
@@ -449,5 +450,21 @@ describe('EntraTwilioSso bad input', () => {
     const { TerraformVariable } = require('cdktf');
     const tenant = new TerraformVariable(stack, 'tenant', { type: 'string' });
     expect(() => new EntraTwilioSso(stack, 'Sso', { target: flex, tenantId: tenant.stringValue, owners: [tenant.stringValue] })).not.toThrow();
+  });
+});
+
+describe('several apps in one stack', () => {
+  test('share one azuread_client_config (same provider, same answer); apps given tenantId and owners read none', () => {
+    const stack = entraStack();
+    new EntraTwilioSso(stack, 'Flex', { target: flex });
+    new EntraTwilioSso(stack, 'Frontline', { target: TwilioTarget.frontline({ realmSid: 'JB00112233445566778899aabbccddeeff' }) });
+    const json = synthJson(stack);
+    expect(Object.keys(json.data.azuread_client_config)).toEqual(['TwilioSsoAzureadClientConfig']);
+    const owners = Object.values<any>(json.resource.azuread_application).map((a) => a.owners);
+    expect(owners).toEqual([['${data.azuread_client_config.TwilioSsoAzureadClientConfig.object_id}'], ['${data.azuread_client_config.TwilioSsoAzureadClientConfig.object_id}']]);
+
+    const explicit = entraStack();
+    new EntraTwilioSso(explicit, 'Sso', { target: flex, tenantId: '00000000-0000-4000-8000-000000000001', owners: ['00000000-0000-4000-8000-000000000002'] });
+    expect(synthJson(explicit).data).toBeUndefined();
   });
 });
