@@ -48,18 +48,39 @@ export function reportWarnings(app: IConstruct, out: { write(s: string): unknown
   }
 }
 
-if (require.main === module) {
+/**
+ * Whether the cdktf CLI (`cdktf synth`/`deploy`) runs this app: it sets both variables, and prints the
+ * stacks it synthesized and every annotation itself. Printing ours too would show them twice, and
+ * the CLI labels anything on stderr `[ERROR]`, even on success.
+ */
+function runByCdktfCli(env: NodeJS.ProcessEnv): boolean {
+  return env.CDKTF_OUTDIR !== undefined && env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
+}
+
+/**
+ * The command line: synthesizes, reports warnings and a summary on stderr (unless the cdktf CLI runs
+ * it), and turns bad input into its message and exit code 1 rather than a stack trace.
+ * @returns the process exit code
+ */
+export function runCli(argv: string[], env: NodeJS.ProcessEnv, stderr: { write(s: string): unknown }): number {
   try {
-    const result = main(process.argv.slice(2), process.env);
-    reportWarnings(result.app, process.stderr);
-    process.stderr.write(`Synthesized ${result.stacks.length} stack(s) into ${result.outdir}/stacks: ${result.stacks.join(', ')}\n`);
+    const result = main(argv, env);
+    if (!runByCdktfCli(env)) {
+      reportWarnings(result.app, stderr);
+      stderr.write(`Synthesized ${result.stacks.length} stack(s) into ${result.outdir}/stacks: ${result.stacks.join(', ')}\n`);
+    }
+    return 0;
   } catch (e) {
     // Bad input and policy-check findings (`TwilioSso-<Rule>`, which cdktf raises as an error
     // annotation) are the user's to fix: their message, not a stack trace.
     if (e instanceof SsoConfigError || (e instanceof Error && e.message.includes('TwilioSso-'))) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
+      stderr.write(`${e.message}\n`);
+      return 1;
     }
     throw e;
   }
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), process.env, process.stderr);
 }

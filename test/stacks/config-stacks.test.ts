@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
+import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { dump as stringify } from 'js-yaml';
-import { main } from '../../stacks/main';
+import { main, runCli } from '../../stacks/main';
 import { configError } from '../support/config';
 import { readTree, tempDir, writeConfig } from '../support/files';
 
@@ -169,3 +169,35 @@ describe('bad config fails at synth time with the path in the file', () => {
     expect(() => main(['--config', file, '--output', tempDir()], {})).toThrow(/targets\[0\]\.okta: must be object, got "yes"/);
   });
 });
+
+describe('the command line', () => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv) => {
+    let text = '';
+    const code = runCli(argv, env, { write: (t: string) => (text += t) });
+    return { code, text };
+  };
+
+  test('run with node: a summary of the stacks on stderr, exit 0', () => {
+    const out = tempDir();
+    const { code, text } = run(['--config', 'examples/config/twilio-sso.yaml', '--output', out], {});
+    expect(code).toBe(0);
+    expect(text).toContain(`Synthesized 7 stack(s) into ${out}/stacks: flex-okta, frontline-okta,`);
+  });
+
+  test('run by the cdktf CLI: silent, since the CLI prints the stacks and annotations (and calls stderr [ERROR])', () => {
+    const out = tempDir();
+    const env = { CDKTF_OUTDIR: out, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true', TWILIO_SSO_CONFIG: 'examples/config/twilio-sso.yaml' };
+    const { code, text } = run([], env);
+    expect(code).toBe(0);
+    expect(text).toBe('');
+    expect(readdirSync(join(out, 'stacks'))).toHaveLength(7);
+  });
+
+  test('bad config: the message, not a stack trace, and exit 1', () => {
+    const { code, text } = run(['--config', '/nonexistent/twilio-sso.yaml'], {});
+    expect(code).toBe(1);
+    expect(text).toMatch(/^Cannot read config file '\/nonexistent\/twilio-sso.yaml'/);
+    expect(text).not.toContain('    at ');
+  });
+});
+
