@@ -2,7 +2,6 @@ import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignme
 import { Application, ApplicationAppRole } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationIdentifierUri } from '@cdktf/provider-azuread/lib/application-identifier-uri';
 import { ClaimsMappingPolicy } from '@cdktf/provider-azuread/lib/claims-mapping-policy';
-import type { DataAzureadClientConfig } from '@cdktf/provider-azuread/lib/data-azuread-client-config';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-azuread/lib/service-principal-claims-mapping-policy-assignment';
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
@@ -150,7 +149,6 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   private readonly users: RoleAssignmentList;
   private readonly attributes: EntraAttribute[] = [];
   private readonly declaredRoles: string[];
-  private readonly clientConfig?: DataAzureadClientConfig;
   private readonly clientId: string;
   private readonly servicePrincipalId: string;
   private readonly servicePrincipalObjectId: string;
@@ -168,9 +166,9 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     this.declaredRoles = [...(props.roles ?? [])];
     const displayName = props.displayName ?? `Twilio ${target.description}`;
 
-    if (props.tenantId === undefined || props.owners === undefined) this.clientConfig = stackClientConfig(this);
-    this.tenantId = props.tenantId ?? this.clientConfig!.tenantId;
-    const owners = props.owners ?? [this.clientConfig!.objectId];
+    const clientConfig = props.tenantId === undefined || props.owners === undefined ? stackClientConfig(this) : undefined;
+    this.tenantId = props.tenantId ?? clientConfig!.tenantId;
+    const owners = props.owners ?? [clientConfig!.objectId];
 
     this.application = new Application(this, 'Resource', {
       displayName,
