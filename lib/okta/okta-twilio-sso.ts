@@ -63,7 +63,7 @@ const OKTA_EXPRESSION: ValueLanguage = {
 
 /**
  * Twilio Flex or Frontline single sign-on as an Okta custom SAML 2.0 app, configured as Twilio's Okta
- * guides require (facts file, sections 1 and 2): ACS = recipient = destination, audience = Entity ID,
+ * guides require (twilio.com/docs/flex/admin-guide/setup/sso-configuration/okta): ACS = recipient = destination, audience = Entity ID,
  * response and assertion signed with RSA-SHA256/SHA-256, no encryption, NameID unspecified, the
  * required attributes with Twilio's exact names, and the app ACTIVE.
  *

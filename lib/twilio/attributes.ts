@@ -4,7 +4,7 @@ import { show } from './violations';
 /**
  * Claim (SAML attribute) names and types as Twilio reads them.
  * Sources: twilio.com/docs/flex/admin-guide/setup/sso-configuration ("Claims"), Frontline SSO guides
- * (error 70252 for `Email`/`Roles`), facts file section 1.2.
+ * (error 70252 for `Email`/`Roles`: twilio.com/docs/api/errors/70252).
  */
 
 /** The attribute carrying the user's email address. Required by Flex and Frontline. */

@@ -182,6 +182,8 @@ export class TwilioTarget {
     checkSid('JQ', 'connectionSid', SID_LABEL[TwilioSsoKind.FLEX_ENHANCED], options.connectionSid);
     const sid = options.connectionSid;
     let acsUrl = `https://login.flex.us1.twilio.com/login/callback?connection=${sid}`;
+    // An ACS URL that is (or holds) a token is the user's to vouch for: the plan has its value.
+    if (options.acsUrl !== undefined && isUnresolved(options.acsUrl)) acsUrl = options.acsUrl;
     if (options.acsUrl !== undefined && !isUnresolved(options.acsUrl)) {
       rejectKnownMistakes(options.acsUrl, 'acsUrl', TwilioProduct.FLEX);
       const m = ENHANCED_ACS.exec(options.acsUrl);
@@ -193,7 +195,7 @@ export class TwilioTarget {
           `acsUrl must look like https://login.flex.<region>.twilio.com/login/callback?connection=JQ…, got ${show(options.acsUrl)}`,
         );
       }
-      if (m[2] !== sid) {
+      if (m[2] !== sid && !isUnresolved(sid)) {
         throw new SsoConfigError(
           SsoErrorCode.SP_SID_MISMATCH,
           'acsUrl',
