@@ -35,7 +35,9 @@ export interface RoleAssignmentProps {
 
 /** Whether an assignment list holds groups or users (it names the list in messages: `groups[2]`). */
 export enum PrincipalKind {
+  /** Groups of the identity provider. */
   GROUP = 'group',
+  /** Individual users. */
   USER = 'user',
 }
 
@@ -46,6 +48,7 @@ export enum PrincipalKind {
  * changes with unrelated code, its position does not.
  */
 export interface RecordedAssignment extends RoleAssignment {
+  /** The principal's name in construct IDs. */
   readonly key: string;
 }
 

@@ -1,4 +1,6 @@
-import { OktaRolesSource, OktaTwilioSso, SsoErrorCode, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { OktaRolesSource, OktaTwilioSso } from '../../lib/okta';
+import { TwilioConsoleOutputs } from '../../lib/core';
+import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
 import { ssoError as error } from '../support/errors';
 import { oktaStack, onlyResource, synthJson } from '../support/synth';
 
