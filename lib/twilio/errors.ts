@@ -66,6 +66,17 @@ export enum SsoErrorCode {
   GENERATED_DIRECTORY_TAKEN = 'GENERATED_DIRECTORY_TAKEN',
   /** A policy-check suppression has no reason of at least 10 characters. */
   SUPPRESSION_REASON_MISSING = 'SUPPRESSION_REASON_MISSING',
+  /**
+   * An ID given to adopt an existing app (an Okta app ID, an Entra object ID, a Keycloak client
+   * UUID, …) is empty or does not have the shape the identity provider's IDs have.
+   */
+  ADOPT_ID_INVALID = 'ADOPT_ID_INVALID',
+  /**
+   * An adopted app was given an option that makes a new signing key or certificate (Okta
+   * `keyYearsValid`): the first apply would switch the app to it, and sign-in fails until the Twilio
+   * Console has the new certificate. Adopt first, rotate later.
+   */
+  ADOPT_KEY_CHANGE = 'ADOPT_KEY_CHANGE',
 
   // Okta.
   /** Group roles were given with `rolesSource` userType. */
@@ -84,6 +95,11 @@ export enum SsoErrorCode {
   ENTRA_NOTIFICATION_EMAIL_INVALID = 'ENTRA_NOTIFICATION_EMAIL_INVALID',
   /** The identifier-URI delay is out of range. */
   ENTRA_IDENTIFIER_URI_DELAY_INVALID = 'ENTRA_IDENTIFIER_URI_DELAY_INVALID',
+  /**
+   * A role is a Terraform token: Entra declares one app role (with an ID derived from its name) and
+   * one assignment per role at synth, so role names must be known then.
+   */
+  ENTRA_ROLE_UNRESOLVED = 'ENTRA_ROLE_UNRESOLVED',
   /** The certificate list is empty. */
   ENTRA_CERTIFICATES_EMPTY = 'ENTRA_CERTIFICATES_EMPTY',
   /** A certificate name is not lowercase letters, digits and `_`. */
@@ -140,6 +156,13 @@ export enum SsoErrorCode {
   SALESFORCE_CLI_VERSION_INVALID = 'SALESFORCE_CLI_VERSION_INVALID',
   /** A second deployment was added. */
   SALESFORCE_DEPLOY_DUPLICATE = 'SALESFORCE_DEPLOY_DUPLICATE',
+  /**
+   * A value written into the Salesforce project files (the target's Entity ID or ACS URL, a formula,
+   * a name) is a Terraform token: the files are written at synth and would hold the token literally.
+   */
+  SALESFORCE_VALUE_TOKEN = 'SALESFORCE_VALUE_TOKEN',
+  /** An attribute was added after the Salesforce project was rendered (at synth, or when its files were read). */
+  SALESFORCE_ALREADY_RENDERED = 'SALESFORCE_ALREADY_RENDERED',
 
   // Keycloak.
   /** The server URL is not an absolute http(s) URL. */
