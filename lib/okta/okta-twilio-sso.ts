@@ -2,9 +2,10 @@ import { AppGroupAssignments, AppGroupAssignmentsGroup } from '@cdktf/provider-o
 import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/app-saml';
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
-import { Lazy, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Aspects, Lazy, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { ValueLanguage } from '../core/saml-attribute';
@@ -12,6 +13,7 @@ import { escapeTerraformTemplate } from '../core/terraform-escape';
 import { validateSharedProps } from '../core/twilio-sso-app';
 import { SsoErrorCode } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { isUnresolved } from '../twilio/unresolved';
 import { Violations, show } from '../twilio/violations';
 
 /** Where the `roles` attribute's value comes from. */
@@ -26,6 +28,20 @@ export enum OktaRolesSource {
    * list) maintained per user in Okta. Groups then only grant access.
    */
   USER_TYPE = 'userType',
+}
+
+/**
+ * Which existing Okta app {@link OktaTwilioSso} brings under code (its `adopt` prop).
+ */
+export interface OktaAdoptOptions {
+  /**
+   * The existing SAML app's ID, `0oa…` (not its label, nor its name such as `example_twilioflex_1`).
+   * In the Okta Admin Console go to Applications → Applications and open the app: the browser's URL
+   * is `https://<org>-admin.okta.com/admin/app/<name>/instance/<app ID>/`
+   * (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm). A Terraform token
+   * (a `TerraformVariable`) is accepted and goes into the import block unchecked.
+   */
+  readonly appId: string;
 }
 
 /**
@@ -44,6 +60,26 @@ export interface OktaTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentPro
    * @default - Okta's default (10 years)
    */
   readonly keyYearsValid?: number;
+  /**
+   * Adopt an existing Okta SAML app (one made by hand from Twilio's Okta guide, say) instead of
+   * creating a new one. The stack then declares Terraform `import` blocks (Terraform ≥ 1.5, OpenTofu
+   * ≥ 1.6) for the app (`okta_app_saml`) and, when groups are declared, for its group assignments
+   * (`okta_app_group_assignments`), both by app ID; the first plan shows them as imports with
+   * in-place updates and nothing to destroy. The app keeps its signing key and certificate: no key
+   * is generated, so `keyYearsValid` cannot be combined with `adopt`.
+   *
+   * Not imported: the app-user profile property `roles` (an app made from Twilio's guide has none,
+   * and an import block for a missing object fails the plan). With {@link OktaRolesSource.ASSIGNMENTS}
+   * it is created; Okta's schema call that creates it also updates a property of that name if the
+   * app already has one. Users given in `users` are assigned by the apply (not imported).
+   *
+   * What the first apply changes in place is listed at synth as one warning per item (the label, the
+   * SAML settings, the attribute statements, the group assignments, the roles property). Keep
+   * `adopt` after the import: once the app is in state the import block does nothing. See
+   * docs/adopt.md.
+   * @default - a new app is created
+   */
+  readonly adopt?: OktaAdoptOptions;
 }
 
 const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
@@ -52,6 +88,8 @@ const ROLES_PROPERTY = 'roles';
 const DEFAULT_NAME_ID = 'user.userName';
 const DEFAULT_EMAIL = 'user.email';
 const DEFAULT_FULL_NAME = 'String.join(" ", user.firstName, user.lastName)';
+/** Okta app IDs start with `0oa` (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm). */
+const APP_ID = /^0oa[0-9A-Za-z]+$/;
 
 /** Okta Expression Language, as the attribute statements and the NameID template take it. */
 const OKTA_EXPRESSION: ValueLanguage = {
@@ -87,12 +125,15 @@ export class OktaTwilioSso extends TwilioSsoApp {
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
   private readonly rolesProperty?: AppUserSchemaProperty;
+  private readonly adopt?: OktaAdoptOptions;
   private groupAssignmentsResource?: AppGroupAssignments;
+  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
     OktaTwilioSso.validateProps(props);
     super(scope, id, props, OKTA_EXPRESSION);
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
+    this.adopt = props.adopt;
     this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(props.target, PrincipalKind.USER, this);
 
@@ -117,6 +158,15 @@ export class OktaTwilioSso extends TwilioSsoApp {
       keyYearsValid: props.keyYearsValid,
       attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(props) }) as unknown as AppSamlAttributeStatements[],
     });
+    if (this.adopt) {
+      // No key_name/key_years_valid (refused above): the provider sends the app's current key ID back
+      // on update, so the app keeps signing with its key (okta/terraform-provider-okta v4.20.0,
+      // okta/resource_okta_app_saml.go: buildSamlApp, tryCreateCertificate).
+      importExisting(this.app, this.adopt.appId);
+      // The warnings name what the app is finally given, including later addGroup/addAttribute
+      // calls: Aspects run at synth, once everything is declared.
+      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption(props) : undefined) });
+    }
 
     if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
       // Created after the app exists and is ACTIVE (the reference orders it): Okta refuses app-user
@@ -162,6 +212,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
         }
       });
     }
+    if (props.adopt !== undefined) validateAdopt(props, v);
     if (props.keyYearsValid !== undefined && !Token.isUnresolved(props.keyYearsValid)) {
       if (!Number.isInteger(props.keyYearsValid) || props.keyYearsValid < 2 || props.keyYearsValid > 10) {
         v.add(SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', props.keyYearsValid, `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
@@ -182,6 +233,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
         group: Lazy.anyValue({ produce: () => this.renderGroups() }) as unknown as AppGroupAssignmentsGroup[],
         dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
       });
+      if (this.adopt) importExisting(this.groupAssignmentsResource, this.adopt.appId);
     }
     return publicCopy(copy);
   }
@@ -233,18 +285,81 @@ export class OktaTwilioSso extends TwilioSsoApp {
   }
 
   private renderAttributeStatements(props: OktaTwilioSsoProps): unknown[] {
-    const statement = (name: string, value: string) => ({
+    return this.attributeExpressions(props).map(([name, value]) => ({
       name,
       namespace: ATTRNAME_UNSPECIFIED,
       type: 'EXPRESSION',
       values: [escapeTerraformTemplate(value)],
-    });
-    const out = [statement(EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL)];
-    if (this.target.isFlex) out.push(statement(FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME));
-    out.push(statement(ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType'));
-    for (const a of this.attributes) out.push(statement(a.name, a.value));
+    }));
+  }
+
+  /** Every attribute statement as `[name, Okta expression]`, in the order they are sent. */
+  private attributeExpressions(props: OktaTwilioSsoProps): Array<[string, string]> {
+    const out: Array<[string, string]> = [[EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]];
+    if (this.target.isFlex) out.push([FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME]);
+    out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
+    for (const a of this.attributes) out.push([a.name, a.value]);
     return out;
   }
+
+  /** One synth warning per thing the first apply changes in place on the adopted app. */
+  private warnAdoption(props: OktaTwilioSsoProps): void {
+    if (this.adoptionWarned) return; // a second synth of the same app must not repeat them
+    this.adoptionWarned = true;
+    const target = this.target;
+    const items = [
+      `label: the app's label becomes ${shown(this.displayName)} (the 'displayName' prop)`,
+      `SAML settings: single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
+        `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
+        'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
+      `attribute statements: they become exactly ${this.attributeExpressions(props).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
+        "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
+    ];
+    if (this.groupAssignmentsResource) {
+      const groups = this.groups.all.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${g.roles.join(', ')})` : shown(g.principalId)));
+      items.push(
+        `group assignments: the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; ` +
+          'every other group assigned to the app loses access (okta_app_group_assignments is authoritative)',
+      );
+    }
+    if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
+      items.push(
+        `app-user property '${ROLES_PROPERTY}': created on the app as a string array limited to ${target.allowedRoles.join(', ')} ` +
+          "(an existing property of that name is redefined); users' roles then come from their assignments, not from user.userType",
+      );
+    }
+    if (this.users.all.length > 0) {
+      items.push(`user assignments: ${this.users.all.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
+    }
+    warnAdoptionChanges(this, 'Okta', items);
+  }
+}
+
+/** Checks the `adopt` prop and what may not come with it. */
+function validateAdopt(props: OktaTwilioSsoProps, v: Violations): void {
+  const appId = props.adopt!.appId;
+  if (!isUnresolved(appId) && (typeof appId !== 'string' || !APP_ID.test(appId))) {
+    v.add(
+      SsoErrorCode.ADOPT_ID_INVALID,
+      'adopt.appId',
+      appId,
+      `adopt.appId must be the Okta app ID, '0oa' followed by letters and digits (Admin Console → Applications → the app: the URL's …/instance/<app ID>/), got ${show(appId)}`,
+    );
+  }
+  if (props.keyYearsValid !== undefined) {
+    v.add(
+      SsoErrorCode.ADOPT_KEY_CHANGE,
+      'keyYearsValid',
+      props.keyYearsValid,
+      `keyYearsValid cannot be set with 'adopt', got ${show(props.keyYearsValid)}: an adopted app keeps its signing key and certificate, which the Twilio Console has; ` +
+        'remove keyYearsValid (rotate later, in a planned window: see the README\'s certificate rotation)',
+    );
+  }
+}
+
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
 }
 
 /**

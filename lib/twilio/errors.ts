@@ -77,6 +77,25 @@ export enum SsoErrorCode {
    * Console has the new certificate. Adopt first, rotate later.
    */
   ADOPT_KEY_CHANGE = 'ADOPT_KEY_CHANGE',
+  /**
+   * The token-signing certificate an adopted Entra app keeps (the active one) was given a
+   * `displayName`, `endDate` or `validityYears`: the azuread provider replaces a certificate whose
+   * subject or end date differs from the one Entra has (both arguments force a new certificate), and
+   * the new one is not the certificate the Twilio Console holds. Adopt first, rotate later.
+   */
+  ADOPT_CERTIFICATE_OPTIONS = 'ADOPT_CERTIFICATE_OPTIONS',
+  /**
+   * A key of an `adopt` ID map does not have the shape the map's keys have: an Entra
+   * `appRoleAssignmentIds` key that is not `<principal object ID>/<role>`, or an empty Keycloak
+   * `mapperIds` attribute name. (A key naming a role the product does not have is `ROLE_UNKNOWN`.)
+   */
+  ADOPT_KEY_INVALID = 'ADOPT_KEY_INVALID',
+  /**
+   * A Keycloak target was given both `adopt` and `createRealm: true`: an adopted client lives in a
+   * realm that exists already, which the stack must not create (creating it fails; and a new realm
+   * would sign with new keys the Twilio Console does not have).
+   */
+  ADOPT_WITH_CREATE_REALM = 'ADOPT_WITH_CREATE_REALM',
 
   // Okta.
   /** Group roles were given with `rolesSource` userType. */

@@ -10,6 +10,7 @@ export interface OktaTargetConfig extends SharedBlockConfig {
   baseUrl?: string;
   rolesSource?: 'assignments' | 'userType';
   keyYearsValid?: number;
+  adopt?: { appId: string };
   groups?: AssignmentConfig[];
   users?: AssignmentConfig[];
 }
@@ -26,6 +27,7 @@ function toProps(target: TwilioTarget, c: OktaTargetConfig): Okta.OktaTwilioSsoP
     ...sharedProps(c),
     rolesSource: c.rolesSource === 'userType' ? OktaRolesSource.USER_TYPE : OktaRolesSource.ASSIGNMENTS,
     keyYearsValid: c.keyYearsValid,
+    adopt: c.adopt ? { appId: c.adopt.appId } : undefined,
     groups: toRoleAssignments(c.groups),
     users: toRoleAssignments(c.users),
   };
@@ -48,6 +50,19 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
       ...sharedBlockSchema({ nameId: "an Okta expression, e.g. 'user.userName'", value: "an Okta expression, e.g. 'user.department'" }),
       rolesSource: { type: 'string', enum: ['assignments', 'userType'] },
       keyYearsValid: { type: 'integer' },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['appId'],
+        description: 'bring an existing Okta SAML app under code instead of creating one (docs/adopt.md)',
+        properties: {
+          appId: {
+            type: 'string',
+            minLength: 1,
+            description: "the existing app's ID, 0oa… (Admin Console → Applications → the app: the URL's …/instance/<app ID>/)",
+          },
+        },
+      },
       groups: assignmentListSchema(),
       users: assignmentListSchema(),
     },
