@@ -1,6 +1,7 @@
 import { AppGroupAssignments, AppGroupAssignmentsGroup } from '@cdktf/provider-okta/lib/app-group-assignments';
 import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/app-saml';
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
+import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
 import { Aspects, Lazy, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -245,9 +246,14 @@ export class OktaTwilioSso extends TwilioSsoApp {
    */
   public addUser(assignment: RoleAssignment): RoleAssignment {
     const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
+    // `okta_app_user` needs the user's app username for a SAML app (okta provider 4.20.0
+    // resourceAppUserCreate: "'username' is required" unless the app uses a shared username). The
+    // SAML app's default username template is the Okta login, read here from the user.
+    const user = new DataOktaUser(this, `User-${copy.key}-Login`, { userId: copy.principalId, skipGroups: true, skipRoles: true });
     new AppUser(this, `User-${copy.key}`, {
       appId: this.app.id,
       userId: copy.principalId,
+      username: user.login,
       profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
       dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
     });

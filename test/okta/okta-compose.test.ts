@@ -24,7 +24,14 @@ describe('OktaTwilioSso composed with resources and variables of the same stack'
     sso.addUser({ principalId: agents.id, roles: ['agent'] }); // any token: the position names it
     const json = synthJson(stack);
     // Literal IDs keep `User-<id>`; a token gets its position among the users.
-    expect(sso.node.children.map((c) => c.node.id).filter((id) => id.startsWith('User-'))).toEqual(['User-00uliteral', 'User-ref1']);
+    expect(sso.node.children.map((c) => c.node.id).filter((id) => id.startsWith('User-'))).toEqual(['User-00uliteral-Login', 'User-00uliteral', 'User-ref1-Login', 'User-ref1']);
+    // okta_app_user needs the app username (okta provider: "'username' is required"): the user's login.
+    const appUsers = Object.entries<any>(json.resource.okta_app_user);
+    for (const [, u] of appUsers) {
+      const ref = /^\$\{data\.okta_user\.([^.]+)\.login\}$/.exec(u.username);
+      expect(ref).not.toBeNull();
+      expect(json.data.okta_user[ref![1]].user_id).toBe(u.user_id);
+    }
     expect(Object.keys(json.resource.okta_app_user).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual(['Sso_User-00uliteral', 'Sso_User-ref1']);
     const groups = Object.values<any>(json.resource.okta_app_group_assignments)[0].group;
     expect(groups.map((g: any) => g.id).sort()).toEqual(['${okta_group.Agents.id}', '${okta_group.Leads.id}']);
