@@ -23,8 +23,8 @@ export function importExisting(resource: TerraformResource, importId: string): v
  * Tells the person running synth what the first apply after adoption changes in place, one warning
  * per item, so that nothing in the plan is a surprise.
  */
-export function warnAdoptionChanges(scope: IConstruct, idpName: string, items: string[]): void {
+export function warnAdoptionChanges(scope: IConstruct, what: string, items: string[]): void {
   for (const item of items) {
-    Annotations.of(scope).addWarning(`Adopting an existing ${idpName} app: the first apply changes in place: ${item}`);
+    Annotations.of(scope).addWarning(`Adopting an existing ${what}: the first apply changes in place: ${item}`);
   }
 }

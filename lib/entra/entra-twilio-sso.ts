@@ -5,18 +5,29 @@ import { ClaimsMappingPolicy } from '@cdktf/provider-azuread/lib/claims-mapping-
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-azuread/lib/service-principal-claims-mapping-policy-assignment';
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
-import { Annotations, Lazy } from 'cdktf';
-import { Construct } from 'constructs';
+import { Annotations, Aspects, Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { validateSharedProps } from '../core/twilio-sso-app';
 import { SsoConfigError, SsoErrorCode } from '../twilio';
 import { isUnresolved } from '../twilio/unresolved';
 import { Violations, show } from '../twilio/violations';
+import {
+  EntraAdoptOptions,
+  appRoleAssignmentImportId,
+  applicationImportId,
+  assignmentKey,
+  identifierUriImportId,
+  servicePrincipalImportId,
+  signingCertificateImportId,
+  validateEntraAdopt,
+} from './adopt-options';
 import { twilioAppRoleId } from './app-role-id';
 import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, validateCertificates } from './certificate-options';
-import { claimsMappingDefinition } from './claims-mapping-definition';
+import { SAML_NAMEID_CLAIM_TYPE, claimsMappingDefinition } from './claims-mapping-definition';
 import { stackClientConfig } from './client-config';
 import { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } from './msgraph';
 import { TimeOffset, TimeSleep } from './time';
@@ -72,6 +83,28 @@ export interface EntraTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentPr
    * @default 60
    */
   readonly identifierUriDelaySeconds?: number;
+  /**
+   * Adopt an existing Entra enterprise application (one set up by hand from Twilio's Entra guide,
+   * say) instead of creating a new one. The stack then declares Terraform `import` blocks (Terraform
+   * ≥ 1.5, OpenTofu ≥ 1.6) for the app registration, the enterprise application, its Entity ID
+   * identifier, its active token-signing certificate and the app role assignments whose IDs are
+   * given; the first plan shows them as imports with in-place updates, and replaces and destroys
+   * nothing. The app keeps signing with its certificate (imported, left active: the activation sets
+   * the thumbprint it has), so the Twilio Console keeps working; that certificate's `displayName`,
+   * `endDate` and `validityYears` cannot be set. Existing app roles keep their IDs when given in
+   * {@link EntraAdoptOptions.appRoleIds}.
+   *
+   * Created, not imported: the claims-mapping policy (portal claims are not a policy, so there is
+   * nothing to import) and the token issuance policy with their links, staged certificates other
+   * than the active one, and assignments without an ID.
+   *
+   * What the first apply changes in place is listed at synth as one warning per item (the app
+   * registration, the enterprise application, the app roles, the claims, the SAML signing, the
+   * assignments created). Keep `adopt` after the import: once the resources are in state the import
+   * blocks do nothing. See docs/adopt.md.
+   * @default - a new app is created
+   */
+  readonly adopt?: EntraAdoptOptions;
 }
 
 const FEATURE_TAGS = [{ enterprise: true, customSingleSignOn: true }];
@@ -113,6 +146,11 @@ export interface EntraSigningCertificate {
  *
  * Needs an `azuread` provider in the stack; uses the stack's `msgraph` provider (declaring one, with
  * credentials from the environment, if there is none) and `time` provider likewise.
+ *
+ * With `adopt` ({@link EntraAdoptOptions}) the same resources are declared for an existing app, with
+ * Terraform import blocks for the app registration, the enterprise application, the Entity ID, the
+ * active signing certificate (kept, so the Twilio Console keeps working) and the assignments whose
+ * IDs are given, and the existing app-role IDs in place of the generated ones.
  */
 export class EntraTwilioSso extends TwilioSsoApp {
   /**
@@ -160,6 +198,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
       }
     });
     validateCertificates(props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, now, v);
+    if (props.adopt !== undefined) validateEntraAdopt(target, props.adopt, props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, v);
     const delay = props.identifierUriDelaySeconds;
     if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600)) {
       v.add(SsoErrorCode.ENTRA_IDENTIFIER_URI_DELAY_INVALID, 'identifierUriDelaySeconds', delay, `identifierUriDelaySeconds must be a whole number of seconds from 0 to 600, got ${show(delay)}`);
@@ -184,6 +223,12 @@ export class EntraTwilioSso extends TwilioSsoApp {
   private readonly servicePrincipalId: string;
   private readonly servicePrincipalObjectId: string;
   private readonly activeCertificate: ServicePrincipalTokenSigningCertificate;
+  private readonly adopt?: EntraAdoptOptions;
+  private readonly props: EntraTwilioSsoProps;
+  private readonly owners: string[];
+  private readonly importedAssignments = new Set<string>();
+  private readonly createdAssignments: string[] = [];
+  private adoptionWarned = false;
   private memo: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: EntraTwilioSsoProps) {
@@ -192,12 +237,16 @@ export class EntraTwilioSso extends TwilioSsoApp {
     const target = props.target;
     this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
-    this.declaredRoles = [...(props.roles ?? [])];
+    this.adopt = props.adopt;
+    this.props = props;
+    // Roles whose existing IDs are given are kept on the app, used or not.
+    this.declaredRoles = [...(props.roles ?? []), ...Object.keys(props.adopt?.appRoleIds ?? {})];
     const displayName = this.displayName;
 
     const clientConfig = props.tenantId === undefined || props.owners === undefined ? stackClientConfig(this) : undefined;
     this.tenantId = props.tenantId ?? clientConfig!.tenantId;
     const owners = props.owners ?? [clientConfig!.objectId];
+    this.owners = owners;
 
     this.application = new Application(this, 'Resource', {
       displayName,
@@ -230,11 +279,18 @@ export class EntraTwilioSso extends TwilioSsoApp {
     });
     this.servicePrincipalId = this.servicePrincipal.id;
     this.servicePrincipalObjectId = this.servicePrincipal.objectId;
-    new ApplicationIdentifierUri(this, 'IdentifierUri', {
+    const identifierUri = new ApplicationIdentifierUri(this, 'IdentifierUri', {
       applicationId: this.application.id,
       identifierUri: target.entityId,
       dependsOn: [wait],
     });
+    if (this.adopt) {
+      importExisting(this.application, applicationImportId(this.adopt.applicationObjectId));
+      importExisting(this.servicePrincipal, servicePrincipalImportId(this.adopt.servicePrincipalObjectId));
+      if (this.adopt.importIdentifierUri ?? true) {
+        importExisting(identifierUri, identifierUriImportId(this.adopt.applicationObjectId, target.entityId));
+      }
+    }
 
     // Claims.
     for (const a of props.attributes ?? []) this.addAttribute(a);
@@ -250,8 +306,8 @@ export class EntraTwilioSso extends TwilioSsoApp {
 
     // Signing certificates: all created, one activated.
     const certs = props.certificates ?? DEFAULT_CERTIFICATES;
-    for (const c of certs) this.certificates.push(this.declareCertificate(c, displayName));
     this.activeCertificateName = props.activeCertificate ?? certs[0].name;
+    for (const c of certs) this.certificates.push(this.declareCertificate(c, displayName, this.adopt !== undefined && c.name === this.activeCertificateName));
     this.activeCertificate = this.certificates.find((c) => c.name === this.activeCertificateName)!.resource;
     const msgraph = MsgraphProvider.of(this);
     const spUrl = `servicePrincipals/${this.servicePrincipalObjectId}`;
@@ -283,6 +339,19 @@ export class EntraTwilioSso extends TwilioSsoApp {
     this.warnOnExpiry();
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
+    if (this.adopt) {
+      // The warnings name what the app is finally given, including later addGroup/addUser/
+      // addAttribute calls: Aspects run at synth, once everything is declared.
+      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
+    }
+  }
+
+  /**
+   * The app role ID this app gives a Twilio role: the existing role's ID from `adopt.appRoleIds`, or
+   * the generated one ({@link EntraTwilioSso.appRoleId}).
+   */
+  public roleId(role: string): string {
+    return this.adopt?.appRoleIds?.[role] ?? twilioAppRoleId(role);
   }
 
   /**
@@ -372,16 +441,35 @@ export class EntraTwilioSso extends TwilioSsoApp {
   /** One app role assignment per role of a recorded assignment, named by its key. */
   private assign(copy: RecordedAssignment, prefix: string): RoleAssignment {
     for (const role of copy.roles) {
-      new AppRoleAssignment(this, `${prefix}-${copy.key}-${role}`, {
-        appRoleId: twilioAppRoleId(role),
+      const assignment = new AppRoleAssignment(this, `${prefix}-${copy.key}-${role}`, {
+        appRoleId: this.roleId(role),
         principalObjectId: copy.principalId,
         resourceObjectId: this.servicePrincipalObjectId,
       });
+      if (!this.adopt) continue;
+      const key = assignmentKey(copy.principalId, role);
+      const existing = this.adopt.appRoleAssignmentIds?.[key];
+      if (existing !== undefined) {
+        importExisting(assignment, appRoleAssignmentImportId(this.adopt.servicePrincipalObjectId, existing));
+        this.importedAssignments.add(key);
+      } else {
+        this.createdAssignments.push(`${shown(copy.principalId)} (${role})`);
+      }
     }
     return publicCopy(copy);
   }
 
-  private declareCertificate(c: EntraCertificateOptions, appName: string): EntraSigningCertificate {
+  /**
+   * Declares one token signing certificate. The `adopted` one is imported and keeps the subject and
+   * end date Entra has: `display_name` and `end_date` are left unset (both are Computed in the
+   * azuread provider and force a new certificate when they differ).
+   */
+  private declareCertificate(c: EntraCertificateOptions, appName: string, adopted: boolean): EntraSigningCertificate {
+    if (adopted) {
+      const resource = new ServicePrincipalTokenSigningCertificate(this, `Certificate-${c.name}`, { servicePrincipalId: this.servicePrincipalId });
+      importExisting(resource, signingCertificateImportId(this.adopt!.servicePrincipalObjectId, this.adopt!.signingCertificateKeyId));
+      return { name: c.name, resource };
+    }
     let endDate = c.endDate;
     const years = c.validityYears ?? MAX_CERTIFICATE_YEARS;
     if (endDate === undefined && years !== MAX_CERTIFICATE_YEARS) {
@@ -426,10 +514,73 @@ export class EntraTwilioSso extends TwilioSsoApp {
       description: `Twilio ${this.target.product} role '${role}', sent in the SAML 'roles' claim`,
       display_name: role,
       enabled: true,
-      id: twilioAppRoleId(role),
+      id: this.roleId(role),
       value: role,
     }));
   }
+
+  /** One synth warning per thing the first apply changes in place on the adopted app. */
+  private warnAdoption(): void {
+    if (this.adoptionWarned) return; // a second synth of the same app must not repeat them
+    this.adoptionWarned = true;
+    const target = this.target;
+    const props = this.props;
+    const adopt = this.adopt!;
+    const owners = props.owners === undefined ? 'the principal that runs Terraform' : this.owners.map(shown).join(', ');
+    const items = [
+      `app registration: display name becomes ${shown(this.displayName)}, reply URL exactly ${shown(target.acsUrl)} (other reply URLs, the logout URL and the home page URL are removed), ` +
+        `sign-in audience AzureADMyOrg, feature tags enterprise and custom single sign-on (other tags are removed), owners exactly ${owners} (other owners are removed); ` +
+        'its identifier URIs are kept',
+      `enterprise application: assignment required, SAML single sign-on, ${target.loginUrl === undefined ? 'no sign-on URL' : `sign-on URL ${shown(target.loginUrl)}`}, ` +
+        `owners exactly ${owners}, notification emails ${props.notificationEmails?.length ? `exactly ${props.notificationEmails.map(shown).join(', ')}` : "none (Entra then warns no one before the certificate expires: set 'notificationEmails')"}, ` +
+        'feature tags enterprise and custom single sign-on, relay state cleared',
+    ];
+    const roles = this.appRoles;
+    const given = adopt.appRoleIds ?? {};
+    items.push(
+      `app roles: they become exactly ${roles.length === 0 ? 'none' : roles.map((r) => `${r} (${r in given ? 'ID from adopt.appRoleIds' : 'generated ID'} ${shown(this.roleId(r))})`).join(', ')}; ` +
+        "every other app role on the app registration (a hand-made app's default 'User' and 'msiam_access' among them) is disabled and removed, and the users and groups assigned it lose it; " +
+        'a kept role whose display name or description differs is disabled for a moment and rewritten',
+    );
+    const generated = roles.filter((r) => !(r in given));
+    if (generated.length > 0) {
+      items.push(
+        `app role IDs: ${generated.map(shown).join(', ')} ${generated.length === 1 ? 'is not in adopt.appRoleIds and gets a generated ID' : 'are not in adopt.appRoleIds and get generated IDs'}: a role the app already has with that value ` +
+          "(an app set up from Twilio's Entra guide has one per Twilio role) is replaced by a new role, and its assignments no longer grant it; " +
+          `give the existing IDs in adopt.appRoleIds (Graph GET /applications/${isUnresolved(adopt.applicationObjectId) ? '<object ID>' : adopt.applicationObjectId}?$select=appRoles)`,
+      );
+    }
+    const sources = { nameId: props.nameId ?? DEFAULT_NAME_ID, email: props.email ?? DEFAULT_EMAIL, fullName: props.fullName ?? DEFAULT_FULL_NAME };
+    const schema: Array<{ ID: string; SamlClaimType: string }> = JSON.parse(claimsMappingDefinition(target, sources, this.attributes)).ClaimsMappingPolicy.ClaimsSchema;
+    const claims = schema.map((c) =>
+      c.SamlClaimType === SAML_NAMEID_CLAIM_TYPE ? `NameID = user.${c.ID}` : c.ID === 'assignedroles' ? `${c.SamlClaimType} = the user's app roles on this app` : `${c.SamlClaimType} = user.${c.ID}`,
+    );
+    items.push(
+      `claims: the claims-mapping policy ${shown(`${this.displayName} claims`)} is assigned to the enterprise application and takes over from the claims on its Attributes & Claims page; ` +
+        `Entra then sends exactly ${claims.join(', ')}, and none of its default claims`,
+    );
+    items.push(
+      `SAML signing: the token issuance policy ${shown(`${this.displayName} signing`)} is linked to the enterprise application: response and assertion signed, RSA-SHA256 ` +
+        '(the Signing Option and Signing Algorithm set in the admin center no longer apply)',
+    );
+    if (this.createdAssignments.length > 0) {
+      items.push(
+        `app role assignments: created for ${this.createdAssignments.join(', ')}; creating one the enterprise application already has fails the apply ` +
+          `(Microsoft Graph refuses a second assignment of the same role to the same principal): give its ID in adopt.appRoleAssignmentIds as '<principal object ID>/<role>'`,
+      );
+    }
+    warnAdoptionChanges(this, 'Entra app', items);
+    for (const key of Object.keys(adopt.appRoleAssignmentIds ?? {})) {
+      if (!this.importedAssignments.has(key)) {
+        Annotations.of(this).addWarning(`adopt.appRoleAssignmentIds.${key} matches no declared assignment (a group or user with that object ID and role): it is not imported`);
+      }
+    }
+  }
+}
+
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
 }
 
 /**

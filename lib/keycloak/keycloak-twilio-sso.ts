@@ -1,6 +1,7 @@
-import { Fn } from 'cdktf';
-import { Construct } from 'constructs';
+import { Annotations, Aspects, Fn } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { ValueLanguage } from '../core/saml-attribute';
@@ -9,6 +10,7 @@ import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { isUnresolved } from '../twilio/unresolved';
 import { Violations, show } from '../twilio/violations';
+import { KeycloakAdoptOptions, clientMapperImportId, roleImportId, samlClientImportId, validateKeycloakAdopt } from './adopt-options';
 import {
   DataKeycloakRealmKeys,
   KeycloakGenericProtocolMapper,
@@ -41,6 +43,34 @@ export interface KeycloakTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmen
    * @default - 'twilio-' + the target's SID in lowercase
    */
   readonly idpInitiatedSsoUrlName?: string;
+  /**
+   * Adopt an existing Keycloak SAML client (one set up by hand for Twilio, say) instead of creating a
+   * new one. The stack then declares Terraform `import` blocks (Terraform ≥ 1.5, OpenTofu ≥ 1.6) for
+   * the client, the client roles and the protocol mappers whose IDs are given; the first plan shows
+   * them as imports with in-place updates, and replaces and destroys nothing. The realm and its keys
+   * are not touched (the construct only reads them, `data.keycloak_realm_keys`), so Keycloak keeps
+   * signing with the certificate the Twilio Console has.
+   *
+   * Created, not imported: the client's default-scopes setting (`keycloak_saml_client_default_scopes`
+   * cannot be imported; creating it sets the client's default scopes, whatever they were), the
+   * group and user role grants (non-exhaustive: creating one adds the roles, keeping those granted in
+   * the admin console), and the roles and mappers without an ID.
+   *
+   * What the first apply changes in place is listed at synth as one warning per item (the client's
+   * settings, its default scopes, its mappers, its roles). Keep `adopt` after the import: once the
+   * resources are in state the import blocks do nothing. Cannot be combined with a realm the same
+   * stack creates. See docs/adopt.md.
+   * @default - a new client is created
+   */
+  readonly adopt?: KeycloakAdoptOptions;
+}
+
+/** A protocol mapper as declared, for the adoption warnings. */
+interface DeclaredMapper {
+  readonly attribute: string;
+  readonly type: string;
+  readonly reads?: string;
+  readonly imported: boolean;
 }
 
 const SAML = 'saml';
@@ -108,6 +138,9 @@ const KEYCLOAK_NAME_ID: ValueLanguage = {
  * The certificate's end date is not known at synth, and `data.keycloak_realm_keys` does not export it
  * (its keys carry algorithm, certificate, kid, provider, public key, status and type), so nothing is
  * warned about at synth; `certificateExpiryWarningDays` is output for `twilio-sso console`/`verify`.
+ *
+ * With `adopt` ({@link KeycloakAdoptOptions}) the same resources are declared for an existing client,
+ * with Terraform import blocks for the client and the roles and protocol mappers whose IDs are given.
  */
 export class KeycloakTwilioSso extends TwilioSsoApp {
   /** The Keycloak SAML client (`keycloak_saml_client`). */
@@ -125,10 +158,17 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
   private readonly readValues: string[];
+  private readonly adopt?: KeycloakAdoptOptions;
+  private readonly props: KeycloakTwilioSsoProps;
+  private readonly urlName: string;
+  private readonly declaredMappers: DeclaredMapper[] = [];
+  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     KeycloakTwilioSso.validateProps(props);
     super(scope, id, props, KEYCLOAK_VALUE);
+    this.adopt = props.adopt;
+    this.props = props;
     const target = props.target;
     this.roles = new Map();
     this.roleRefs = new Map();
@@ -138,6 +178,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     const serverUrl = isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
     this.issuer = `${serverUrl}/realms/${props.realm}`;
     const urlName = props.idpInitiatedSsoUrlName ?? defaultUrlName(target);
+    this.urlName = urlName;
     this.idpInitiatedLoginUrl = `${this.issuer}/protocol/saml/clients/${urlName}`;
 
     this.client = new KeycloakSamlClient(this, 'Resource', {
@@ -164,6 +205,9 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
       idpInitiatedSsoUrlName: urlName,
     });
 
+    // No signing key or certificate of its own is set: Keycloak signs with the realm's keys.
+    if (this.adopt) importExisting(this.client, samlClientImportId(props.realm, this.adopt.clientUuid));
+
     // Each attribute read creates a cdktf token (with a captured stack trace): read the client's ID once.
     this.clientRef = this.client.id;
     new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
@@ -179,15 +223,15 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
 
     for (const role of target.allowedRoles) {
-      this.roles.set(
-        role,
-        new KeycloakRole(this, `Role-${role}`, {
-          realmId: props.realm,
-          clientId: this.clientRef,
-          name: role,
-          description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
-        }),
-      );
+      const resource = new KeycloakRole(this, `Role-${role}`, {
+        realmId: props.realm,
+        clientId: this.clientRef,
+        name: role,
+        description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
+      });
+      const existing = this.adopt?.roleIds?.[role];
+      if (existing !== undefined) importExisting(resource, roleImportId(props.realm, existing));
+      this.roles.set(role, resource);
     }
 
     this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
@@ -195,6 +239,11 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
     for (const a of props.attributes ?? []) this.addAttribute(a);
+    if (this.adopt) {
+      // The warnings name what the client is finally given, including later addGroup/addUser/
+      // addAttribute calls: Aspects run at synth, once everything is declared.
+      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
+    }
   }
 
   /**
@@ -212,6 +261,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
       v.add(SsoErrorCode.KEYCLOAK_IDP_INITIATED_NAME_INVALID, 'idpInitiatedSsoUrlName', urlName, `idpInitiatedSsoUrlName must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`);
     }
     validateSharedProps(props, { values: KEYCLOAK_VALUE, nameId: KEYCLOAK_NAME_ID }, v);
+    if (props.adopt !== undefined) validateKeycloakAdopt(props.target, props.adopt, v);
     if (props.fullName === REMOVED_FULL_NAME_OPTION) {
       // Earlier releases read this word as "Keycloak's saml-full-name-mapper". Keycloak 26.7.3 does
       // not ship that mapper (its /admin/serverinfo lists none), so the option was dropped; read as a
@@ -315,7 +365,8 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   }
 
   private mapper(id: string, attributeName: string, type: string, config: { [key: string]: string }): KeycloakGenericProtocolMapper {
-    return new KeycloakGenericProtocolMapper(this, id, {
+    const existing = this.adopt?.mapperIds?.[attributeName];
+    const mapper = new KeycloakGenericProtocolMapper(this, id, {
       realmId: this.realm,
       clientId: this.clientRef,
       name: attributeName,
@@ -324,8 +375,81 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
       // Basic name format and no friendly name: the attribute is `<Attribute Name="email"
       // NameFormat="…:basic">`, exactly the bare name Twilio maps.
       config: { ...config, 'attribute.name': attributeName, 'attribute.nameformat': BASIC },
+      // An adopted mapper keeps the name a person gave it: `name` is ForceNew in the keycloak provider
+      // (v5.9.0, provider/resource_keycloak_generic_protocol_mapper.go), and only the `attribute.name`
+      // config reaches Twilio.
+      lifecycle: existing !== undefined ? { ignoreChanges: ['name'] } : undefined,
     });
+    if (existing !== undefined) importExisting(mapper, clientMapperImportId(this.realm, this.adopt!.clientUuid, existing));
+    this.declaredMappers.push({ attribute: attributeName, type, reads: config['user.attribute'], imported: existing !== undefined });
+    return mapper;
   }
+
+  /** One synth warning per thing the first apply changes in place on the adopted client. */
+  private warnAdoption(): void {
+    if (this.adoptionWarned) return; // a second synth of the same client must not repeat them
+    this.adoptionWarned = true;
+    const target = this.target;
+    const adopt = this.adopt!;
+    const items = [
+      `client settings: Client ID becomes ${shown(target.entityId)}, name ${shown(this.displayName)}, ${shown(target.acsUrl)} the POST assertion consumer URL and the only valid redirect URI, ` +
+        'documents and assertions signed with RSA_SHA256, no encryption, no client signature required, POST binding forced, front-channel logout off, ' +
+        `NameID ${shown(this.props.nameId ?? DEFAULT_NAME_ID)} forced, AuthnStatement included, consent off, full scope off (the 'roles' attribute then carries only this client's roles, ` +
+        `no realm roles), IdP-initiated SSO URL name ${shown(this.urlName)}; settings this construct does not set (root and base URL, logout service URLs, login theme, ` +
+        "signature key name, canonicalization, extra config, …) are cleared or set to the keycloak provider's defaults: the plan shows which of these differ from the client",
+      "default client scopes: none; the client's default scopes (Keycloak's role_list and saml_organization, or others) are detached, so only the client's own mappers add attributes",
+    ];
+    const describe = (m: DeclaredMapper): string => {
+      const reads = m.reads === undefined ? '' : isUnresolved(m.reads) ? ' (a Terraform value known at apply)' : ` ${shown(m.reads)}`;
+      const source =
+        m.type === PROPERTY_MAPPER ? `user property${reads}` : m.type === ATTRIBUTE_MAPPER ? `user attribute${reads}` : m.type === 'saml-role-list-mapper' ? "the user's roles of this client, one attribute" : `a user property or attribute${reads}`;
+      return `${m.attribute} ← ${source}`;
+    };
+    const imported = this.declaredMappers.filter((m) => m.imported);
+    const created = this.declaredMappers.filter((m) => !m.imported);
+    if (imported.length > 0) {
+      items.push(
+        `protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name): ${imported.map(describe).join('; ')}; ` +
+          'an imported mapper of another type than declared is replaced (the plan shows it); mappers not in adopt.mapperIds are left as they are and still add their attributes',
+      );
+    }
+    if (created.length > 0) {
+      items.push(
+        `protocol mappers created, each named after its attribute: ${created.map(describe).join('; ')}; creating one fails the apply if the client already has a mapper of that name ` +
+          '("a protocol mapper with name … already exists for this client"): give its ID in adopt.mapperIds',
+      );
+    }
+    const givenRoles = adopt.roleIds ?? {};
+    const importedRoles = target.allowedRoles.filter((r) => r in givenRoles);
+    const createdRoles = target.allowedRoles.filter((r) => !(r in givenRoles));
+    items.push(
+      `client roles: one per ${target.product} role; ${importedRoles.length > 0 ? `${importedRoles.join(', ')} imported (description rewritten)` : 'none imported'}` +
+        (createdRoles.length > 0
+          ? `; ${createdRoles.join(', ')} created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds`
+          : ''),
+    );
+    const grants = [...this.groups.all.map((g) => ['group', g] as const), ...this.users.all.map((u) => ['user', u] as const)];
+    if (grants.length > 0) {
+      items.push(
+        `role grants: ${grants.map(([kind, a]) => `${kind} ${shown(a.principalId)} gets ${isUnresolved(a.roles) ? '(roles known at apply)' : a.roles.join(', ')}`).join('; ')} ` +
+          '(added to what it has: roles granted in the admin console are kept)',
+      );
+    }
+    warnAdoptionChanges(this, 'Keycloak client', items);
+    const sent = new Set(this.declaredMappers.map((m) => m.attribute));
+    for (const attribute of Object.keys(adopt.mapperIds ?? {})) {
+      if (!sent.has(attribute)) {
+        Annotations.of(this).addWarning(
+          `adopt.mapperIds.${attribute} names no attribute this client sends (${[...sent].join(', ')}): the mapper is not imported, and stays on the client as it is`,
+        );
+      }
+    }
+  }
+}
+
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
 }
 
 /**

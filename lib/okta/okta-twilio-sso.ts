@@ -337,7 +337,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
     if (this.users.all.length > 0) {
       items.push(`user assignments: ${this.users.all.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
     }
-    warnAdoptionChanges(this, 'Okta', items);
+    warnAdoptionChanges(this, 'Okta app', items);
   }
 }
 

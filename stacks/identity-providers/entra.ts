@@ -15,6 +15,14 @@ export interface EntraTargetConfig extends SharedBlockConfig {
   certificates?: Array<{ name: string; displayName?: string; endDate?: string; validityYears?: number }>;
   activeCertificate?: string;
   identifierUriDelaySeconds?: number;
+  adopt?: {
+    applicationObjectId: string;
+    servicePrincipalObjectId: string;
+    signingCertificateKeyId: string;
+    appRoleIds?: Record<string, string>;
+    appRoleAssignmentIds?: Record<string, string>;
+    importIdentifierUri?: boolean;
+  };
 }
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -38,6 +46,16 @@ function toProps(target: TwilioTarget, c: EntraTargetConfig): Entra.EntraTwilioS
     certificates: c.certificates,
     activeCertificate: c.activeCertificate,
     identifierUriDelaySeconds: c.identifierUriDelaySeconds,
+    adopt: c.adopt
+      ? {
+          applicationObjectId: c.adopt.applicationObjectId,
+          servicePrincipalObjectId: c.adopt.servicePrincipalObjectId,
+          signingCertificateKeyId: c.adopt.signingCertificateKeyId,
+          appRoleIds: c.adopt.appRoleIds,
+          appRoleAssignmentIds: c.adopt.appRoleAssignmentIds,
+          importIdentifierUri: c.adopt.importIdentifierUri,
+        }
+      : undefined,
   };
 }
 
@@ -79,6 +97,43 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
       },
       activeCertificate: { type: 'string' },
       identifierUriDelaySeconds: { type: 'integer', minimum: 0, maximum: 600 },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['applicationObjectId', 'servicePrincipalObjectId', 'signingCertificateKeyId'],
+        description: 'bring an existing Entra enterprise application under code instead of creating one (docs/adopt.md)',
+        properties: {
+          applicationObjectId: {
+            type: 'string',
+            minLength: 1,
+            description: 'the app registration\'s object ID, a UUID (App registrations → the app → Overview → "Object ID", not the client ID)',
+          },
+          servicePrincipalObjectId: {
+            type: 'string',
+            minLength: 1,
+            description: 'the enterprise application\'s object ID, a UUID (Enterprise applications → the app → Overview → "Object ID")',
+          },
+          signingCertificateKeyId: {
+            type: 'string',
+            minLength: 1,
+            description: "the keyId of the active signing certificate's Verify key credential (Graph GET /servicePrincipals/<id>?$select=keyCredentials)",
+          },
+          appRoleIds: {
+            type: 'object',
+            description: "the app's existing app role IDs by Twilio role, e.g. { agent: '<UUID>' } (Graph GET /applications/<id>?$select=appRoles); roles not listed get a generated ID",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          appRoleAssignmentIds: {
+            type: 'object',
+            description: "existing app role assignment IDs, keyed '<group or user object ID>/<role>' (Graph GET /servicePrincipals/<id>/appRoleAssignedTo); assignments not listed are created",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          importIdentifierUri: {
+            type: 'boolean',
+            description: 'whether the app already has the Entity ID as its identifier (default true: imported; false: added)',
+          },
+        },
+      },
     },
   },
   renamedKeys: { nameIdSource: 'nameId', warnDaysBeforeExpiry: 'certificateExpiryWarningDays', 'attributes[].source': 'value' },

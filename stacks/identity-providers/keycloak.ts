@@ -15,6 +15,7 @@ export interface KeycloakTargetConfig extends SharedBlockConfig {
   createRealm?: boolean;
   adminRealm?: string;
   idpInitiatedSsoUrlName?: string;
+  adopt?: { clientUuid: string; roleIds?: Record<string, string>; mapperIds?: Record<string, string> };
   groups?: AssignmentConfig[];
   users?: AssignmentConfig[];
 }
@@ -31,6 +32,7 @@ function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): 
     serverUrl: c.publicUrl ?? c.url,
     realm,
     idpInitiatedSsoUrlName: c.idpInitiatedSsoUrlName,
+    adopt: c.adopt ? { clientUuid: c.adopt.clientUuid, roleIds: c.adopt.roleIds, mapperIds: c.adopt.mapperIds } : undefined,
     groups: toRoleAssignments(c.groups),
     users: toRoleAssignments(c.users),
   };
@@ -70,6 +72,29 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
         value: "a Keycloak user property (username, email, firstName, lastName) or user attribute name, e.g. 'department'",
       }),
       idpInitiatedSsoUrlName: { type: 'string', minLength: 1 },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['clientUuid'],
+        description: 'bring an existing Keycloak SAML client under code instead of creating one (docs/adopt.md)',
+        properties: {
+          clientUuid: {
+            type: 'string',
+            minLength: 1,
+            description: "the client's internal ID, a UUID, not its Client ID (admin console: Clients → the client, the URL's …/clients/<ID>/settings)",
+          },
+          roleIds: {
+            type: 'object',
+            description: "the client's existing client roles by Twilio role name → role ID; roles not listed are created",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          mapperIds: {
+            type: 'object',
+            description: "the client's existing protocol mappers by the SAML attribute they send (email, full_name, roles, …) → mapper ID; attributes not listed get a new mapper",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+        },
+      },
       groups: assignmentListSchema(),
       users: assignmentListSchema(),
     },
@@ -84,6 +109,14 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
       if (!(e instanceof SsoConfigError)) throw e;
       const found = config.publicUrl === undefined ? e.violations : e.violations.map(asPublicUrl);
       for (const f of found) v.add(f.code, f.field, f.value, f.message);
+    }
+    if (config.adopt !== undefined && config.createRealm) {
+      v.add(
+        SsoErrorCode.ADOPT_WITH_CREATE_REALM,
+        'createRealm',
+        config.createRealm,
+        "createRealm cannot be true with 'adopt', got true: the adopted client is in a realm that exists already; remove createRealm (the stack then leaves the realm and its keys alone)",
+      );
     }
     if (config.publicUrl !== undefined) {
       try {
