@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // swc strips types without type-checking: `npm run build` type-checks, tests stay fast.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // No network in tests: any non-loopback connection or DNS lookup throws and fails the test.
+  setupFilesAfterEnv: ['<rootDir>/test/support/network-guard.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
