@@ -12,8 +12,10 @@
  * Not covered: child processes and worker threads (their own module instances), and raw UDP.
  * test/support/network-guard.test.ts proves it trips.
  */
-import * as dns from 'dns';
-import * as net from 'net';
+// The modules themselves, not `import * as` copies (swc's interop copies a CommonJS module's
+// properties into a new object, and the patch must reach the object every other module sees).
+import dns = require('dns');
+import net = require('net');
 
 /** `code` of the errors the guard throws. */
 export const NETWORK_GUARD_ERROR = 'ERR_TEST_NETWORK_ACCESS';
