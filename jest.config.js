@@ -4,7 +4,8 @@ process.env.CHECKPOINT_DISABLE = '1';
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment, plus the network guard's check after a file's last test.
+  testEnvironment: '<rootDir>/test/support/network-guard-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // swc strips types without type-checking: `npm run build` type-checks, tests stay fast.

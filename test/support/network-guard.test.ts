@@ -114,18 +114,38 @@ describe('loopback and unix sockets stay allowed', () => {
   });
 });
 
-test('a test that swallows the refusal still fails, naming the host', () => {
-  const jest = require.resolve('jest/bin/jest');
-  const res = spawnSync(process.execPath, [jest, '--ci', '--json', '--runInBand', '--testMatch', '**/test/support/fixtures/swallowed-connection.fixture.ts'], {
-    cwd: join(__dirname, '..', '..'),
-    encoding: 'utf8',
+describe('an attempt the code under test swallows still fails, naming the host (a separate jest run)', () => {
+  interface Report {
+    testResults: Array<{ name: string; message: string; assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
+  }
+  let report: Report;
+  let status: number | null;
+  beforeAll(() => {
+    const res = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', '--runInBand', '--testMatch', '**/test/support/fixtures/*.fixture.ts'], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    status = res.status;
+    report = JSON.parse(res.stdout) as Report;
+  }, 60_000);
+  const file = (name: string) => report.testResults.find((r) => r.name.endsWith(`/test/support/fixtures/${name}`))!;
+
+  test('the run fails', () => {
+    expect(status).toBe(1);
   });
-  expect(res.status).toBe(1);
-  const report = JSON.parse(res.stdout) as { testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }> };
-  const results = report.testResults[0].assertionResults;
-  expect(results.map((r) => [r.title, r.status])).toEqual([
-    ['swallows a refused connection', 'failed'],
-    ['makes no connection', 'passed'],
-  ]);
-  expect(results[0].failureMessages.join('\n')).toMatch(/During or before this test, the test suite tried to reach the network[^]*- connect example\.com:443\n {2}- connect example\.com:443/);
+
+  test('during a test: that test fails, the next one passes', () => {
+    const results = file('swallowed-connection.fixture.ts').assertionResults;
+    expect(results.map((r) => [r.title, r.status])).toEqual([
+      ['swallows a refused connection', 'failed'],
+      ['makes no connection', 'passed'],
+    ]);
+    expect(results[0].failureMessages.join('\n')).toMatch(/During or before this test, the test suite tried to reach the network[^]*- connect example\.com:443\n {2}- connect example\.com:443/);
+  });
+
+  test('after the last test: the file fails', () => {
+    expect(file('late-connection.fixture.ts').message).toMatch(
+      /After the last test of test\/support\/fixtures\/late-connection\.fixture\.ts, the test suite tried to reach the network[^]*- connect late\.example\.com:443/,
+    );
+  });
 });

@@ -4,9 +4,10 @@
  * Every non-loopback connection attempt made in this jest process — `net`/`tls`/`http(s)`, Node's
  * `fetch` and `WebSocket` (undici calls `net.connect`/`tls.connect`), and DNS (`dns.lookup`,
  * `dns.resolve*`, callback and promise forms) — throws an error that names the host and port, and is
- * recorded. A test during or after which an attempt was recorded fails in `afterEach` (attempts after
- * the last test fail the file in `afterAll`), so a library that swallows the error (as
- * `@salesforce/source-deploy-retrieve` does when it looks up an API version) cannot hide it.
+ * recorded. A test during or before which an attempt was recorded fails in `afterEach`, and attempts
+ * after the last test fail the file (test/support/network-guard-environment.js), so a library that
+ * swallows the error (as `@salesforce/source-deploy-retrieve` does when it looks up an API version)
+ * cannot hide it.
  *
  * Allowed: 127.0.0.0/8, ::1 (and IPv4-mapped 127.x), `localhost`, and unix sockets / named pipes.
  * Not covered: child processes and worker threads (their own module instances), and raw UDP.
@@ -117,7 +118,5 @@ export function assertNoNetworkAttempts(when: string): void {
 }
 
 state();
-if (typeof afterEach === 'function') {
-  afterEach(() => assertNoNetworkAttempts('During or before this test'));
-  afterAll(() => assertNoNetworkAttempts('After the last test of this file'));
-}
+// After the file's last test, test/support/network-guard-environment.js checks once more.
+afterEach(() => assertNoNetworkAttempts('During or before this test'));
