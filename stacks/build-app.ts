@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { dirname } from 'path';
-import { SsoConfigError, TwilioTarget, Violation, withFieldPrefix } from '../lib/twilio';
+import { SsoConfigError, TwilioTarget, Violation } from '../lib/twilio';
+import { withFieldPrefix } from '../lib/twilio/violations';
 import { SsoConfig } from './config/load-config';
 import { IDENTITY_PROVIDERS, IdentityProvider, ValidationContext } from './identity-providers';
 import { TwilioSsoStack } from './twilio-sso-stack';
@@ -27,7 +28,7 @@ export function planStacks(config: SsoConfig, configPath: string): PlannedStack[
       const idp = IDENTITY_PROVIDERS.find((p) => p.key in t)!;
       const context = { configDir: dirname(configPath), targetName: t.name };
       const target = withFieldPrefix(`targets[${i}].twilio.${twilioBlockKey(t.twilio)}`, () => twilioTargetFromConfig(t.twilio));
-      withFieldPrefix(`targets[${i}].${idp.key}`, () => idp.validate(target, t[idp.key], context));
+      withFieldPrefix(`targets[${i}].${idp.key}`, () => idp.validate(target, t[idp.key], context), idp.propsToKeys);
       planned.push({ name: t.name, target, idp, idpConfig: t[idp.key], context });
     } catch (e) {
       if (!(e instanceof SsoConfigError)) throw e;
@@ -36,7 +37,7 @@ export function planStacks(config: SsoConfig, configPath: string): PlannedStack[
   });
   if (problems.length > 0) {
     const body = problems.map((p) => `  - ${p.message}`).join('\n');
-    throw new SsoConfigError(problems[0].code, problems[0].field, `Invalid config '${configPath}':\n${body}`, problems);
+    throw new SsoConfigError(problems[0].code, problems[0].field, problems[0].value, `Invalid config '${configPath}':\n${body}`, problems);
   }
   return planned;
 }

@@ -5,6 +5,8 @@ import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { show } from '../twilio/violations';
 
 /** Props for {@link GeneratedFiles}. */
 export interface GeneratedFilesProps {
@@ -44,7 +46,12 @@ export class GeneratedFiles extends Construct {
     const inStack = filesIn(stack);
     const claimed = inStack.byDirectory.get(props.directory);
     if (claimed) {
-      throw new Error(`GeneratedFiles: directory '${props.directory}' of ${this.node.path} is already written by ${claimed}; each needs its own directory`);
+      throw new SsoConfigError(
+        SsoErrorCode.GENERATED_DIRECTORY_TAKEN,
+        'directory',
+        props.directory,
+        `directory ${show(props.directory)} of ${this.node.path} is already written by ${claimed}; give each GeneratedFiles its own directory`,
+      );
     }
     inStack.byDirectory.set(props.directory, this.node.path);
     for (const path of props.files.keys()) inStack.paths.push(`${props.directory}/${path}`);

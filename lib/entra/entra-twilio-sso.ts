@@ -5,28 +5,34 @@ import { ClaimsMappingPolicy } from '@cdktf/provider-azuread/lib/claims-mapping-
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-azuread/lib/service-principal-claims-mapping-policy-assignment';
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
-import { Annotations, Lazy, Token } from 'cdktf';
+import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { ITwilioSsoApp, PrincipalKind, RoleAssignment, RoleAssignmentList, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
-import { SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
+import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { pemFromBase64 } from '../core/pem';
+import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
+import { validateSharedProps } from '../core/twilio-sso-app';
+import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { isUnresolved } from '../twilio/unresolved';
+import { Violations, show } from '../twilio/violations';
 import { twilioAppRoleId } from './app-role-id';
+import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, validateCertificates } from './certificate-options';
+import { claimsMappingDefinition } from './claims-mapping-definition';
 import { stackClientConfig } from './client-config';
-import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, daysUntil, validateCertificates } from './certificate-options';
-import { EntraAttribute, claimsMappingDefinition } from './claims-mapping-definition';
 import { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } from './msgraph';
-import { EntraNameIdSource } from './name-id-source';
 import { TimeOffset, TimeSleep } from './time';
 import { tokenIssuanceDefinition } from './token-issuance-definition';
+import { DEFAULT_EMAIL, DEFAULT_FULL_NAME, DEFAULT_NAME_ID, ENTRA_NAME_ID, ENTRA_USER_ATTRIBUTE } from './user-attributes';
 
-/** Props for {@link EntraTwilioSso}. */
-export interface EntraTwilioSsoProps {
-  /** The Twilio service provider to sign users in to. */
-  readonly target: TwilioTarget;
-  /**
-   * The enterprise application's display name.
-   * @default - 'Twilio ' + the target's description, e.g. 'Twilio Flex enhanced SSO JQ…'
-   */
-  readonly displayName?: string;
+/**
+ * Props for {@link EntraTwilioSso}. Values (`nameId`, `email`, `fullName`, attribute values) are Entra
+ * user attributes written as the Entra admin center's "Attributes & Claims" page shows them: `user.`
+ * and the attribute's ID, e.g. `user.department` (an extension attribute: `user.extension_<app>_<name>`).
+ * `nameId` is one of `user.mail` (the default, as in Twilio's Entra guide), `user.userprincipalname`,
+ * `user.objectid`, `user.employeeid` or `user.onpremisessamaccountname`; `email` defaults to
+ * `user.mail` and `fullName` to `user.displayname`. Groups and users are Entra object IDs; assigning
+ * groups to an enterprise application needs Entra ID P1 or P2.
+ */
+export interface EntraTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentProps {
   /**
    * The Entra tenant ID (a UUID). Not a secret. Giving it makes the Console values known at plan time.
    * @default - the tenant the azuread provider signs in to (`data azuread_client_config`)
@@ -43,32 +49,11 @@ export interface EntraTwilioSsoProps {
    */
   readonly notificationEmails?: string[];
   /**
-   * The user attribute sent as the NameID.
-   * @default EntraNameIdSource.MAIL (Twilio's Entra guide)
-   */
-  readonly nameIdSource?: EntraNameIdSource;
-  /**
    * Twilio roles to declare as app roles, besides those the assignments use (app roles can then be
    * assigned by hand in the Entra admin center too).
    * @default - only the roles that the group and user assignments use
    */
   readonly roles?: string[];
-  /**
-   * Entra groups given access, with their Twilio roles (object IDs). Same as {@link EntraTwilioSso.addGroup}.
-   * Assigning groups to an enterprise app needs Entra ID P1 or P2.
-   * @default - no groups
-   */
-  readonly groups?: RoleAssignment[];
-  /**
-   * Entra users given access individually, with their roles. Same as {@link EntraTwilioSso.addUser}.
-   * @default - no individual users
-   */
-  readonly users?: RoleAssignment[];
-  /**
-   * Extra claims (Flex Insights, capacity, …). Same as {@link EntraTwilioSso.addAttribute}.
-   * @default - only the claims the target requires
-   */
-  readonly attributes?: EntraAttribute[];
   /**
    * Token signing certificates. Each is created inactive except the one named by `activeCertificate`;
    * adding one never switches Entra to it (see docs/entra.md, "Certificate rotation").
@@ -80,11 +65,6 @@ export interface EntraTwilioSsoProps {
    * @default - the only certificate (required when there are several)
    */
   readonly activeCertificate?: string;
-  /**
-   * Warn at synth time when a certificate with a literal `endDate` ends within this many days.
-   * @default 30
-   */
-  readonly expiryWarningDays?: number;
   /**
    * Seconds to wait after the service principal turns SAML before setting the Entity ID: Entra rejects
    * an unverified-domain identifier (`HostNameNotOnVerifiedDomain`) until the change has replicated
@@ -116,10 +96,10 @@ export interface EntraSigningCertificate {
 
 /**
  * Twilio Flex or Frontline single sign-on as a Microsoft Entra ID enterprise application (non-gallery,
- * SAML), configured as Twilio's Entra guides require (facts file, sections 1 and 3):
+ * SAML), configured as Twilio's Entra guide requires (https://www.twilio.com/docs/flex/sso-configuration/azure-ad):
  *
  * - `azuread_application` with the enterprise and custom-SSO feature tags, Reply URL = ACS, one app
- *   role per Twilio role (UUIDv5 IDs, {@link twilioAppRoleId}), owners, and `identifier_uris` left to
+ *   role per Twilio role (UUIDv5 IDs, {@link EntraTwilioSso.appRoleId}), owners, and `identifier_uris` left to
  * - `azuread_application_identifier_uri` = the Entity ID, created after the service principal is in
  *   SAML mode plus a `time_sleep` for replication (the only identifier);
  * - `azuread_service_principal` in SAML mode with assignment required;
@@ -127,14 +107,66 @@ export interface EntraSigningCertificate {
  * - token signing certificates, the active one activated with a Graph PATCH of
  *   `preferredTokenSigningKeyThumbprint` (`msgraph_update_resource`), and a token issuance policy
  *   signing response and assertion with RSA-SHA256, linked to the service principal (`msgraph_resource`);
- * - one `azuread_app_role_assignment` per principal and role.
+ * - one `azuread_app_role_assignment` per principal and role, named `Group-<object ID>-<role>` and
+ *   `User-<object ID>-<role>`, or `Group-ref<i>-<role>` for an object ID that is a token (`<i>` its
+ *   position among the groups, or the users).
  *
  * Needs an `azuread` provider in the stack; uses the stack's `msgraph` provider (declaring one, with
  * credentials from the environment, if there is none) and `time` provider likewise.
  */
-export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
-  /** The Twilio service provider. */
-  public readonly target: TwilioTarget;
+export class EntraTwilioSso extends TwilioSsoApp {
+  /**
+   * Entra's upper limit on a token signing certificate's validity, in years (Microsoft Graph
+   * `addTokenSigningCertificate`: the end can be up to three years after creation).
+   */
+  public static readonly MAX_CERTIFICATE_YEARS = MAX_CERTIFICATE_YEARS;
+
+  /**
+   * The app role ID this construct gives a Twilio role: UUIDv5 of the role name in a namespace fixed
+   * for this library, so a lost state or a rebuilt app gets the same IDs (Entra requires each app
+   * role's `id` to be a unique GUID; Twilio's Entra guide asks for one per Flex role).
+   */
+  public static appRoleId(role: string): string {
+    return twilioAppRoleId(role);
+  }
+
+  /**
+   * Checks every prop and throws one {@link SsoConfigError} listing every problem, before any resource
+   * is declared. `now` is when the certificate end dates are judged from.
+   */
+  public static validateProps(props: EntraTwilioSsoProps, now: Date = new Date()): void {
+    const target = props.target;
+    const v = new Violations();
+    validateSharedProps(props, { values: ENTRA_USER_ATTRIBUTE, nameId: ENTRA_NAME_ID }, v);
+    (props.groups ?? []).forEach((g, i) => v.capture(() => checkLiteralRoles(g.roles, `groups[${i}].roles`)));
+    (props.users ?? []).forEach((u, i) => v.capture(() => checkLiteralRoles(u.roles, `users[${i}].roles`)));
+    if (props.roles !== undefined) {
+      v.capture(() => checkLiteralRoles(props.roles!, 'roles'));
+      if (props.roles.length > 0) v.capture(() => target.validateRoles(props.roles!, 'roles'));
+    }
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (props.tenantId !== undefined && !isUnresolved(props.tenantId) && !uuid.test(props.tenantId)) {
+      v.add(SsoErrorCode.ENTRA_TENANT_ID_INVALID, 'tenantId', props.tenantId, `tenantId must be the tenant's ID (a UUID), not its domain name, got ${show(props.tenantId)}`);
+    }
+    (props.owners ?? []).forEach((o, i) => {
+      if (!isUnresolved(o) && !uuid.test(o)) v.add(SsoErrorCode.ENTRA_OWNER_INVALID, `owners[${i}]`, o, `owners[${i}] must be an object ID (a UUID), got ${show(o)}`);
+    });
+    if (props.owners !== undefined && props.owners.length === 0) {
+      v.add(SsoErrorCode.ENTRA_OWNERS_EMPTY, 'owners', props.owners, `owners must name at least one object ID, got []; omit it to make the deploying principal the owner`);
+    }
+    (props.notificationEmails ?? []).forEach((e, i) => {
+      if (!isUnresolved(e) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) {
+        v.add(SsoErrorCode.ENTRA_NOTIFICATION_EMAIL_INVALID, `notificationEmails[${i}]`, e, `notificationEmails[${i}] must be an email address, got ${show(e)}`);
+      }
+    });
+    validateCertificates(props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, now, v);
+    const delay = props.identifierUriDelaySeconds;
+    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600)) {
+      v.add(SsoErrorCode.ENTRA_IDENTIFIER_URI_DELAY_INVALID, 'identifierUriDelaySeconds', delay, `identifierUriDelaySeconds must be a whole number of seconds from 0 to 600, got ${show(delay)}`);
+    }
+    v.throwIfAny(`Invalid Entra app for ${target.description}`);
+  }
+
   /** The app registration (`azuread_application`). */
   public readonly application: Application;
   /** The enterprise application (`azuread_service_principal`). */
@@ -147,24 +179,21 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   private readonly certificates: EntraSigningCertificate[] = [];
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
-  private readonly attributes: EntraAttribute[] = [];
   private readonly declaredRoles: string[];
   private readonly clientId: string;
   private readonly servicePrincipalId: string;
   private readonly servicePrincipalObjectId: string;
   private readonly activeCertificate: ServicePrincipalTokenSigningCertificate;
   private memo: Record<string, string> = {};
-  private memoConsoleValues?: TwilioConsoleValues;
 
   constructor(scope: Construct, id: string, props: EntraTwilioSsoProps) {
-    super(scope, id);
     EntraTwilioSso.validateProps(props);
+    super(scope, id, props, ENTRA_USER_ATTRIBUTE);
     const target = props.target;
     this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
-    this.target = target;
     this.declaredRoles = [...(props.roles ?? [])];
-    const displayName = props.displayName ?? `Twilio ${target.description}`;
+    const displayName = this.displayName;
 
     const clientConfig = props.tenantId === undefined || props.owners === undefined ? stackClientConfig(this) : undefined;
     this.tenantId = props.tenantId ?? clientConfig!.tenantId;
@@ -209,9 +238,10 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
 
     // Claims.
     for (const a of props.attributes ?? []) this.addAttribute(a);
+    const sources = { nameId: props.nameId ?? DEFAULT_NAME_ID, email: props.email ?? DEFAULT_EMAIL, fullName: props.fullName ?? DEFAULT_FULL_NAME };
     const claims = new ClaimsMappingPolicy(this, 'ClaimsMappingPolicy', {
       displayName: `${displayName} claims`,
-      definition: [Lazy.stringValue({ produce: () => claimsMappingDefinition(target, props.nameIdSource ?? EntraNameIdSource.MAIL, this.attributes) })],
+      definition: [Lazy.stringValue({ produce: () => claimsMappingDefinition(target, sources, this.attributes) })],
     });
     new ServicePrincipalClaimsMappingPolicyAssignment(this, 'ClaimsMappingPolicyAssignment', {
       claimsMappingPolicyId: claims.id,
@@ -250,88 +280,37 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       retryErrorMessageRegex: REPLICATION_ERRORS,
     });
 
-    this.warnOnExpiry(props.expiryWarningDays ?? 30);
+    this.warnOnExpiry();
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
   }
 
   /**
-   * Checks every prop and throws one {@link SsoConfigError} listing every problem, before any resource
-   * is declared. `now` is when the certificate end dates are judged from.
+   * Gives an Entra group (object ID, or a token such as a group's `objectId` in the same stack) access
+   * with the given Twilio roles: one app role assignment per role. Returns the assignment as recorded.
    */
-  public static validateProps(props: EntraTwilioSsoProps, now: Date = new Date()): void {
-    const target = props.target;
-    const v = new Violations();
-    v.capture(() => validateRoleAssignments(target, props.groups ?? [], 'groups'));
-    v.capture(() => validateRoleAssignments(target, props.users ?? [], 'users'));
-    if (props.roles !== undefined && props.roles.length > 0) v.capture(() => target.validateRoles(props.roles!, 'roles'));
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (props.tenantId !== undefined && !Token.isUnresolved(props.tenantId) && !uuid.test(props.tenantId)) {
-      v.add('ENTRA_TENANT_ID_INVALID', 'tenantId', `tenantId must be the tenant's ID (a UUID), not its domain name, got ${show(props.tenantId)}`);
-    }
-    if (props.displayName !== undefined && props.displayName.trim() === '') {
-      v.add('ENTRA_DISPLAY_NAME_EMPTY', 'displayName', `displayName must not be empty, got ${show(props.displayName)}`);
-    }
-    (props.owners ?? []).forEach((o, i) => {
-      if (!Token.isUnresolved(o) && !uuid.test(o)) v.add('ENTRA_OWNER_INVALID', `owners[${i}]`, `owners[${i}] must be an object ID (a UUID), got ${show(o)}`);
-    });
-    if (props.owners !== undefined && props.owners.length === 0) {
-      v.add('ENTRA_OWNERS_EMPTY', 'owners', `owners must name at least one object ID, got []; omit it to make the deploying principal the owner`);
-    }
-    (props.notificationEmails ?? []).forEach((e, i) => {
-      if (!Token.isUnresolved(e) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) v.add('ENTRA_NOTIFICATION_EMAIL_INVALID', `notificationEmails[${i}]`, `notificationEmails[${i}] must be an email address, got ${show(e)}`);
-    });
-    if (props.nameIdSource !== undefined && !(Object.values(EntraNameIdSource) as string[]).includes(props.nameIdSource)) {
-      v.add('ENTRA_NAMEID_SOURCE_INVALID', 'nameIdSource', `nameIdSource must be one of ${Object.values(EntraNameIdSource).map((s) => `user.${s}`).join(', ')}, got ${show(props.nameIdSource)}`);
-    }
-    const names = new Set<string>();
-    (props.attributes ?? []).forEach((a, i) => {
-      v.capture(() => EntraTwilioSso.checkAttribute(target, a, `attributes[${i}]`));
-      if (names.has(a.name)) v.add('ATTRIBUTE_DUPLICATE', `attributes[${i}].name`, `attributes[${i}].name ${show(a.name)} is declared twice`);
-      names.add(a.name);
-    });
-    validateCertificates(props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, now, v);
-    const days = props.expiryWarningDays;
-    if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 365 * MAX_CERTIFICATE_YEARS)) {
-      v.add('ENTRA_EXPIRY_WARNING_DAYS_INVALID', 'expiryWarningDays', `expiryWarningDays must be a whole number of days from 0 to ${365 * MAX_CERTIFICATE_YEARS}, got ${show(days)}`);
-    }
-    const delay = props.identifierUriDelaySeconds;
-    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600)) {
-      v.add('ENTRA_IDENTIFIER_URI_DELAY_INVALID', 'identifierUriDelaySeconds', `identifierUriDelaySeconds must be a whole number of seconds from 0 to 600, got ${show(delay)}`);
-    }
-    v.throwIfAny(`Invalid Entra app for ${target.description}`);
-  }
-
-  private static checkAttribute(target: TwilioTarget, a: EntraAttribute, field: string): void {
-    target.validateAttributeName(a.name, `${field}.name`);
-    if (typeof a.source !== 'string' || !/^[a-z][a-z0-9_.]*$/i.test(a.source)) {
-      throw new SsoConfigError('ENTRA_ATTRIBUTE_SOURCE_INVALID', `${field}.source`, `${field}.source must be a user attribute ID such as 'department' (for user.department), got ${show(a.source)}`);
-    }
-    if (a.source.startsWith('user.')) {
-      throw new SsoConfigError('ENTRA_ATTRIBUTE_SOURCE_INVALID', `${field}.source`, `${field}.source must be the attribute ID without 'user.', got ${show(a.source)}; use '${a.source.slice(5)}'`);
-    }
-  }
-
-  /** Gives an Entra group (object ID) access with the given Twilio roles: one assignment per role. */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
+    checkLiteralRoles(assignment.roles, `groups[${this.groups.length}].roles`);
     return this.assign(this.groups.add(assignment), 'Group');
   }
 
-  /** Gives one Entra user (object ID) access with the given Twilio roles: one assignment per role. */
+  /**
+   * Gives one Entra user (object ID, or a token) access with the given Twilio roles: one app role
+   * assignment per role. Returns the assignment as recorded.
+   */
   public addUser(assignment: RoleAssignment): RoleAssignment {
+    checkLiteralRoles(assignment.roles, `users[${this.users.length}].roles`);
     return this.assign(this.users.add(assignment), 'User');
   }
 
-  /** Sends one more claim to Twilio. Returns it. */
-  public addAttribute(attribute: EntraAttribute): EntraAttribute {
-    const field = `attributes[${this.attributes.length}]`;
-    EntraTwilioSso.checkAttribute(this.target, attribute, field);
-    if (this.attributes.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError('ATTRIBUTE_DUPLICATE', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: it is already declared`);
-    }
-    const copy = { name: attribute.name, source: attribute.source };
-    this.attributes.push(copy);
-    return copy;
+  /** Copies of the group assignments declared so far, in order. */
+  public get groupAssignments(): RoleAssignment[] {
+    return this.groups.all.map(publicCopy);
+  }
+
+  /** Copies of the user assignments declared so far, in order. */
+  public get userAssignments(): RoleAssignment[] {
+    return this.users.all.map(publicCopy);
   }
 
   /** Copies of the certificates declared, in declaration order. */
@@ -343,33 +322,6 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
   public get appRoles(): string[] {
     const wanted = new Set<string>([...this.declaredRoles, ...this.groups.all.flatMap((g) => g.roles), ...this.users.all.flatMap((u) => u.roles)]);
     return this.target.allowedRoles.filter((r) => wanted.has(r));
-  }
-
-  /** One app role assignment per role of a recorded assignment. */
-  private assign(copy: RoleAssignment, prefix: string): RoleAssignment {
-    for (const role of copy.roles) {
-      new AppRoleAssignment(this, `${prefix}-${copy.principalId}-${role}`, {
-        appRoleId: twilioAppRoleId(role),
-        principalObjectId: copy.principalId,
-        resourceObjectId: this.servicePrincipalObjectId,
-      });
-    }
-    return { principalId: copy.principalId, roles: [...copy.roles] };
-  }
-
-  // The Console values are built on first read (and then kept): a stack that never reads them pays
-  // for no tokens, and a thousand-app stack creates a third fewer of them.
-
-  /** The values for the Twilio Console. */
-  public get consoleValues(): TwilioConsoleValues {
-    this.memoConsoleValues ??= {
-      issuer: this.issuer,
-      ssoUrl: this.ssoUrl,
-      certificatePem: this.certificatePem,
-      metadataUrl: this.federationMetadataUrl,
-      certificateExpiresAt: this.certificateEndDate,
-    };
-    return this.memoConsoleValues;
   }
 
   /** Login URL: `https://login.microsoftonline.com/<tenant>/saml2`. */
@@ -407,6 +359,28 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     return (this.memo.endDate ??= this.activeCertificate.endDate);
   }
 
+  protected createConsoleValues(): TwilioConsoleValues {
+    return {
+      issuer: this.issuer,
+      ssoUrl: this.ssoUrl,
+      certificatePem: this.certificatePem,
+      metadataUrl: this.federationMetadataUrl,
+      certificateExpiresAt: this.certificateEndDate,
+    };
+  }
+
+  /** One app role assignment per role of a recorded assignment, named by its key. */
+  private assign(copy: RecordedAssignment, prefix: string): RoleAssignment {
+    for (const role of copy.roles) {
+      new AppRoleAssignment(this, `${prefix}-${copy.key}-${role}`, {
+        appRoleId: twilioAppRoleId(role),
+        principalObjectId: copy.principalId,
+        resourceObjectId: this.servicePrincipalObjectId,
+      });
+    }
+    return publicCopy(copy);
+  }
+
   private declareCertificate(c: EntraCertificateOptions, appName: string): EntraSigningCertificate {
     let endDate = c.endDate;
     const years = c.validityYears ?? MAX_CERTIFICATE_YEARS;
@@ -423,16 +397,25 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
     return { name: c.name, resource, configuredEndDate: c.endDate };
   }
 
-  private warnOnExpiry(days: number): void {
-    const now = new Date();
+  /**
+   * Synth warnings for certificates with a literal end date within the threshold or past it. A staged
+   * certificate that has expired never signed anything: it only can no longer be made active.
+   */
+  private warnOnExpiry(): void {
+    const remedy = 'rotate it (docs/entra.md, "Certificate rotation")';
     for (const c of this.certificates) {
-      if (c.configuredEndDate === undefined || Token.isUnresolved(c.configuredEndDate)) continue;
-      const left = daysUntil(c.configuredEndDate, now);
-      const role = c.name === this.activeCertificateName ? 'the active signing certificate' : 'a staged (inactive) signing certificate';
-      if (left < 0) {
-        Annotations.of(this).addWarning(`Certificate '${c.name}' (${role}) expired on ${c.configuredEndDate}: rotate now (docs/entra.md, "Certificate rotation")`);
-      } else if (left <= days) {
-        Annotations.of(this).addWarning(`Certificate '${c.name}' (${role}) ends on ${c.configuredEndDate}, in ${left} days (warning threshold ${days}): rotate it (docs/entra.md, "Certificate rotation")`);
+      if (c.configuredEndDate === undefined) continue;
+      if (c.name === this.activeCertificateName) {
+        this.warnOnCertificateExpiry(`Certificate '${c.name}' (the active signing certificate)`, c.configuredEndDate, remedy);
+        continue;
+      }
+      if (isUnresolved(c.configuredEndDate)) continue;
+      const what = `Certificate '${c.name}' (a staged, inactive signing certificate)`;
+      const expiry = CertificateExpiry.of(c.configuredEndDate, this.certificateExpiryWarningDays);
+      if (expiry?.status === CertificateExpiryStatus.EXPIRING) {
+        Annotations.of(this).addWarning(`${expiry.describe(what)}: stage a later one before making it active (docs/entra.md, "Certificate rotation")`);
+      } else if (expiry?.status === CertificateExpiryStatus.EXPIRED) {
+        Annotations.of(this).addWarning(`${what} expired on ${expiry.expiresAt.toISOString()}: it can no longer be made active; remove it (docs/entra.md, "Certificate rotation")`);
       }
     }
   }
@@ -447,4 +430,20 @@ export class EntraTwilioSso extends Construct implements ITwilioSsoApp {
       value: role,
     }));
   }
+}
+
+/**
+ * Throws when a role list, or a role in it, is a token: each role becomes an app role (its ID derived
+ * from its name) and an assignment at synth.
+ */
+function checkLiteralRoles(roles: string[], field: string): void {
+  if (isUnresolved(roles)) {
+    throw new SsoConfigError(SsoErrorCode.ENTRA_ROLE_UNRESOLVED, field, roles, `${field} must be a list of role names known at synth (each becomes an Entra app role), got a Terraform reference`);
+  }
+  if (!Array.isArray(roles)) return;
+  roles.forEach((role, i) => {
+    if (isUnresolved(role)) {
+      throw new SsoConfigError(SsoErrorCode.ENTRA_ROLE_UNRESOLVED, `${field}[${i}]`, role, `${field}[${i}] must be a role name known at synth (each becomes an Entra app role), got a Terraform reference`);
+    }
+  });
 }

@@ -1,1 +1,1 @@
-export * from './okta-twilio-sso';
+export { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps } from './okta-twilio-sso';

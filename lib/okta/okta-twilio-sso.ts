@@ -4,17 +4,15 @@ import { AppUser } from '@cdktf/provider-okta/lib/app-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  ITwilioSsoApp,
-  PrincipalKind,
-  RoleAssignment,
-  RoleAssignmentList,
-  TwilioConsoleValues,
-  escapeTerraformTemplate,
-  pemFromBase64,
-  validateRoleAssignments,
-} from '../core';
-import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
+import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { pemFromBase64 } from '../core/pem';
+import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
+import { ValueLanguage } from '../core/saml-attribute';
+import { escapeTerraformTemplate } from '../core/terraform-escape';
+import { validateSharedProps } from '../core/twilio-sso-app';
+import { SsoErrorCode } from '../twilio';
+import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { Violations, show } from '../twilio/violations';
 
 /** Where the `roles` attribute's value comes from. */
 export enum OktaRolesSource {
@@ -30,60 +28,16 @@ export enum OktaRolesSource {
   USER_TYPE = 'userType',
 }
 
-/** An extra SAML attribute sent to Twilio. */
-export interface OktaAttribute {
-  /** Claim name as Twilio reads it, e.g. `department` or `channel.chat.capacity.int`. */
-  readonly name: string;
-  /** Okta Expression Language producing the value, e.g. `user.department`. */
-  readonly expression: string;
-}
-
-/** Props for {@link OktaTwilioSso}. */
-export interface OktaTwilioSsoProps {
-  /** The Twilio service provider to sign users in to. */
-  readonly target: TwilioTarget;
-  /**
-   * App label shown to users in the Okta dashboard.
-   * @default - 'Twilio ' + the target's description, e.g. 'Twilio Flex enhanced SSO JQ…'
-   */
-  readonly label?: string;
-  /**
-   * Okta template for the NameID (the Flex unique user id), in Okta's own syntax; it is escaped for
-   * Terraform here, so write `${user.email}`, not `$${user.email}`.
-   * @default '${user.userName}'
-   */
-  readonly nameIdTemplate?: string;
-  /**
-   * Okta expression for the `email` attribute.
-   * @default 'user.email'
-   */
-  readonly emailExpression?: string;
-  /**
-   * Okta expression for the `full_name` attribute (Flex only).
-   * @default 'String.join(" ", user.firstName, user.lastName)'
-   */
-  readonly fullNameExpression?: string;
+/**
+ * Props for {@link OktaTwilioSso}. Values (`nameId`, `email`, `fullName`, attribute values) are Okta
+ * Expression Language, e.g. `user.department`.
+ */
+export interface OktaTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentProps {
   /**
    * Where `roles` comes from.
    * @default OktaRolesSource.ASSIGNMENTS
    */
   readonly rolesSource?: OktaRolesSource;
-  /**
-   * Groups given access, with their Twilio roles (Okta group IDs, not names: a name lookup is a prefix
-   * search that can pick a near match). Same as calling {@link OktaTwilioSso.addGroup} for each.
-   * @default - no groups
-   */
-  readonly groups?: RoleAssignment[];
-  /**
-   * Users given access individually, with their roles. Same as {@link OktaTwilioSso.addUser}.
-   * @default - no individual users
-   */
-  readonly users?: RoleAssignment[];
-  /**
-   * Extra attributes (Flex Insights, capacity, …). Same as {@link OktaTwilioSso.addAttribute}.
-   * @default - only the attributes the target requires
-   */
-  readonly attributes?: OktaAttribute[];
   /**
    * Validity of the app's signing key in years (2–10). Changing it later rotates the key at once,
    * which breaks sign-in until Twilio has the new certificate: see the README's rotation section.
@@ -95,10 +49,21 @@ export interface OktaTwilioSsoProps {
 const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
 const ATTRNAME_UNSPECIFIED = 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified';
 const ROLES_PROPERTY = 'roles';
+const DEFAULT_NAME_ID = 'user.userName';
+const DEFAULT_EMAIL = 'user.email';
+const DEFAULT_FULL_NAME = 'String.join(" ", user.firstName, user.lastName)';
+
+/** Okta Expression Language, as the attribute statements and the NameID template take it. */
+const OKTA_EXPRESSION: ValueLanguage = {
+  describe: "an Okta expression such as 'user.department'",
+  // The NameID is written into a template as `${<expression>}`; a value that is already a template
+  // would be wrapped twice.
+  problem: (value) => (/[$%]\{/.test(value) ? "write the expression itself, without '${…}'" : undefined),
+};
 
 /**
  * Twilio Flex or Frontline single sign-on as an Okta custom SAML 2.0 app, configured as Twilio's Okta
- * guides require (facts file, sections 1 and 2): ACS = recipient = destination, audience = Entity ID,
+ * guides require (twilio.com/docs/flex/admin-guide/setup/sso-configuration/okta): ACS = recipient = destination, audience = Entity ID,
  * response and assertion signed with RSA-SHA256/SHA-256, no encryption, NameID unspecified, the
  * required attributes with Twilio's exact names, and the app ACTIVE.
  *
@@ -113,9 +78,7 @@ const ROLES_PROPERTY = 'roles';
  * group names). Group assignments are one authoritative `okta_app_group_assignments`: a group added by
  * hand in the Okta admin UI is removed on the next apply, so code stays the source of truth.
  */
-export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
-  /** The Twilio service provider. */
-  public readonly target: TwilioTarget;
+export class OktaTwilioSso extends TwilioSsoApp {
   /** The Okta SAML app (`okta_app_saml`). */
   public readonly app: AppSaml;
   /** Where `roles` comes from. */
@@ -123,28 +86,25 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
 
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
-  private readonly attributes: OktaAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
-  private groupAssignments?: AppGroupAssignments;
-  private consoleValuesMemo?: TwilioConsoleValues;
+  private groupAssignmentsResource?: AppGroupAssignments;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
-    super(scope, id);
-    this.target = props.target;
-    this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     OktaTwilioSso.validateProps(props);
+    super(scope, id, props, OKTA_EXPRESSION);
+    this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(props.target, PrincipalKind.USER, this);
 
     const target = props.target;
     this.app = new AppSaml(this, 'Resource', {
-      label: props.label ?? `Twilio ${target.description}`,
+      label: this.displayName,
       status: 'ACTIVE',
       ssoUrl: target.acsUrl,
       recipient: target.acsUrl,
       destination: target.acsUrl,
       audience: target.entityId,
-      subjectNameIdTemplate: escapeTerraformTemplate(props.nameIdTemplate ?? '${user.userName}'),
+      subjectNameIdTemplate: nameIdTemplate(props.nameId ?? DEFAULT_NAME_ID),
       subjectNameIdFormat: NAMEID_UNSPECIFIED,
       responseSigned: true,
       assertionSigned: true,
@@ -189,33 +149,24 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
     const target = props.target;
     const v = new Violations();
     const source = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
+    validateSharedProps(props, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION }, v, source === OktaRolesSource.ASSIGNMENTS);
     if (source === OktaRolesSource.USER_TYPE) {
       (props.groups ?? []).forEach((g, i) => {
         if (g.roles.length > 0) {
-          v.add('OKTA_ROLES_WITH_USER_TYPE', `groups[${i}].roles`, `groups[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType); remove them or use rolesSource 'assignments'`);
+          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `groups[${i}].roles`, g.roles, `groups[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(g.roles)}; remove them or use rolesSource 'assignments'`);
         }
       });
-    } else {
-      v.capture(() => validateRoleAssignments(target, props.groups ?? [], 'groups'));
-      v.capture(() => validateRoleAssignments(target, props.users ?? [], 'users'));
+      (props.users ?? []).forEach((u, i) => {
+        if (u.roles.length > 0) {
+          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `users[${i}].roles`, u.roles, `users[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(u.roles)}; remove them or use rolesSource 'assignments'`);
+        }
+      });
     }
     if (props.keyYearsValid !== undefined && !Token.isUnresolved(props.keyYearsValid)) {
       if (!Number.isInteger(props.keyYearsValid) || props.keyYearsValid < 2 || props.keyYearsValid > 10) {
-        v.add('OKTA_KEY_YEARS_INVALID', 'keyYearsValid', `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
+        v.add(SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', props.keyYearsValid, `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
       }
     }
-    if (props.label !== undefined && props.label.trim() === '') {
-      v.add('OKTA_LABEL_EMPTY', 'label', `label must not be empty, got ${show(props.label)}`);
-    }
-    const names = new Set<string>();
-    (props.attributes ?? []).forEach((a, i) => {
-      v.capture(() => target.validateAttributeName(a.name, `attributes[${i}].name`));
-      if (names.has(a.name)) v.add('ATTRIBUTE_DUPLICATE', `attributes[${i}].name`, `attributes[${i}].name ${show(a.name)} is declared twice`);
-      names.add(a.name);
-      if (typeof a.expression !== 'string' || a.expression.trim() === '') {
-        v.add('OKTA_EXPRESSION_EMPTY', `attributes[${i}].expression`, `attributes[${i}].expression must be an Okta expression such as 'user.department', got ${show(a.expression)}`);
-      }
-    });
     v.throwIfAny(`Invalid Okta app for ${target.description}`);
   }
 
@@ -225,59 +176,50 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
    */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
     const copy = this.groups.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
-    if (!this.groupAssignments) {
-      this.groupAssignments = new AppGroupAssignments(this, 'GroupAssignments', {
+    if (!this.groupAssignmentsResource) {
+      this.groupAssignmentsResource = new AppGroupAssignments(this, 'GroupAssignments', {
         appId: this.app.id,
         group: Lazy.anyValue({ produce: () => this.renderGroups() }) as unknown as AppGroupAssignmentsGroup[],
         dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
       });
     }
-    return copy;
-  }
-
-  /** Gives one Okta user access individually with the given roles. Returns the assignment. */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
-    new AppUser(this, `User-${assignment.principalId}`, {
-      appId: this.app.id,
-      userId: assignment.principalId,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
-      dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
-    });
-    return copy;
-  }
-
-  /** Sends one more attribute to Twilio. Returns it. */
-  public addAttribute(attribute: OktaAttribute): OktaAttribute {
-    const field = `attributes[${this.attributes.length}]`;
-    this.target.validateAttributeName(attribute.name, `${field}.name`);
-    if (this.attributes.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError('ATTRIBUTE_DUPLICATE', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: it is already declared`);
-    }
-    const copy = { name: attribute.name, expression: attribute.expression };
-    this.attributes.push(copy);
-    return copy;
+    return publicCopy(copy);
   }
 
   /**
-   * The values for the Twilio Console. Built on first read, the same object on every read: each value
-   * is a Terraform reference token, and every token costs a stack-trace capture in cdktf, so a stack
-   * that never reads them (no {@link TwilioConsoleOutputs}) does not pay for them.
+   * Gives one Okta user access individually with the given roles. Returns the assignment. The user's
+   * `okta_app_user` is named `User-<user ID>`, or `User-ref<i>` for an ID that is a token (`<i>` its
+   * position among the users).
    */
-  public get consoleValues(): TwilioConsoleValues {
-    this.consoleValuesMemo ??= {
+  public addUser(assignment: RoleAssignment): RoleAssignment {
+    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
+    new AppUser(this, `User-${copy.key}`, {
+      appId: this.app.id,
+      userId: copy.principalId,
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
+      dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
+    });
+    return publicCopy(copy);
+  }
+
+  /** Copies of the group assignments declared so far, in order. */
+  public get groupAssignments(): RoleAssignment[] {
+    return this.groups.all.map(publicCopy);
+  }
+
+  /** Copies of the user assignments declared so far, in order. */
+  public get userAssignments(): RoleAssignment[] {
+    return this.users.all.map(publicCopy);
+  }
+
+  protected createConsoleValues(): TwilioConsoleValues {
+    return {
       issuer: this.app.entityUrl,
       ssoUrl: this.app.httpPostBinding,
       certificatePem: pemFromBase64(this.app.certificate),
       metadataUrl: this.app.metadataUrl,
       certificateExpiresAt: this.app.keys.get(0).expiresAt,
     };
-    return this.consoleValuesMemo;
-  }
-
-  /** Copies of the group assignments declared so far. */
-  public get groupAssignmentsDeclared(): RoleAssignment[] {
-    return this.groups.all;
   }
 
   private renderGroups(): unknown[] {
@@ -297,12 +239,19 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
       type: 'EXPRESSION',
       values: [escapeTerraformTemplate(value)],
     });
-    const out = [statement(EMAIL_ATTRIBUTE, props.emailExpression ?? 'user.email')];
-    if (this.target.isFlex) {
-      out.push(statement(FULL_NAME_ATTRIBUTE, props.fullNameExpression ?? 'String.join(" ", user.firstName, user.lastName)'));
-    }
+    const out = [statement(EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL)];
+    if (this.target.isFlex) out.push(statement(FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME));
     out.push(statement(ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType'));
-    for (const a of this.attributes) out.push(statement(a.name, a.expression));
+    for (const a of this.attributes) out.push(statement(a.name, a.value));
     return out;
   }
+}
+
+/**
+ * Okta's NameID template for an expression, escaped for Terraform (`$${user.userName}` reaches Okta as
+ * `${user.userName}`; okta provider issue #1291). An expression that is a token is wrapped the same
+ * way around the reference, so Terraform fills in the variable and Okta still gets a template.
+ */
+function nameIdTemplate(expression: string): string {
+  return Token.isUnresolved(expression) ? `$\${${expression}}` : escapeTerraformTemplate(`\${${expression}}`);
 }

@@ -1,7 +1,7 @@
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
-import { SsoConfigError } from '../../lib/twilio';
+import { SsoConfigError, SsoErrorCode } from '../../lib/twilio';
 import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { loadConfigValidator } from './config-validator';
 
@@ -44,8 +44,11 @@ export function toFieldPath(pointer: string): string {
 function describe(e: ErrorObject): string {
   const at = toFieldPath(e.instancePath) || '(top level)';
   switch (e.keyword) {
-    case 'additionalProperties':
-      return `${at}: unknown key '${(e.params as any).additionalProperty}'`;
+    case 'additionalProperties': {
+      const key = (e.params as any).additionalProperty;
+      const renamed = RENAMED_KEYS.get(`${at.replace(/^targets\[\d+\]\./, '').replace(/\[\d+\]/g, '[]')}.${key}`);
+      return `${at}: unknown key '${key}'${renamed ? ` (renamed to '${renamed}')` : ''}`;
+    }
     case 'required':
       return `${at}: missing required key '${(e.params as any).missingProperty}'`;
     case 'enum':
@@ -59,6 +62,11 @@ function describe(e: ErrorObject): string {
       return `${at}: ${e.message}, got ${JSON.stringify(e.data)}`;
   }
 }
+
+/** `okta.label` → `displayName`: keys of earlier releases, named in the unknown-key message. */
+const RENAMED_KEYS = new Map<string, string>(
+  IDENTITY_PROVIDERS.flatMap((p) => Object.entries(p.renamedKeys ?? {}).map(([from, to]) => [`${p.key}.${from}`, to] as [string, string])),
+);
 
 let validator: ValidateFunction | undefined;
 
@@ -87,7 +95,7 @@ export function validateConfig(raw: unknown, source: string): SsoConfig {
   }
   if (problems.length > 0) {
     const first = problems[0].split(':')[0];
-    throw new SsoConfigError('CONFIG_INVALID', first, `Invalid config ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new SsoConfigError(SsoErrorCode.CONFIG_INVALID, first, undefined, `Invalid config ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   return raw as SsoConfig;
 }
@@ -98,7 +106,7 @@ export function loadConfig(path: string): SsoConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new SsoConfigError('CONFIG_NOT_FOUND', 'config', `Cannot read config file '${path}': ${(e as Error).message}. Set TWILIO_SSO_CONFIG or pass --config.`);
+    throw new SsoConfigError(SsoErrorCode.CONFIG_NOT_FOUND, 'config', path, `Cannot read config file '${path}': ${(e as Error).message}. Set TWILIO_SSO_CONFIG or pass --config.`);
   }
   let raw: unknown;
   try {
@@ -106,7 +114,7 @@ export function loadConfig(path: string): SsoConfig {
     // than `yaml`: ≈10 ms to load and parse instead of ≈30 ms on every synth (BENCHMARKS.md).
     raw = parseYaml(text, { filename: path, schema: CORE_SCHEMA });
   } catch (e) {
-    throw new SsoConfigError('CONFIG_PARSE', 'config', `Cannot parse config file '${path}': ${(e as Error).message}`);
+    throw new SsoConfigError(SsoErrorCode.CONFIG_PARSE, 'config', path, `Cannot parse config file '${path}': ${(e as Error).message}`);
   }
   return validateConfig(raw, `'${path}'`);
 }

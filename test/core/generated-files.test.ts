@@ -1,7 +1,8 @@
 import { App, TerraformStack } from 'cdktf';
 import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { GENERATED_FILES_MANIFEST, GeneratedFiles } from '../../lib';
+import { GeneratedFiles } from '../../lib/core';
+import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
 import { readTree, tempDir } from '../support/files';
 
 function synth(outdir: string, files: Array<[string, string]>, more: Array<[string, string]> = []): void {
@@ -53,6 +54,6 @@ describe('GeneratedFiles', () => {
     const app = new App({ outdir: tempDir() });
     const stack = new TerraformStack(app, 's');
     new GeneratedFiles(stack, 'A', { directory: 'd', files: new Map() });
-    expect(() => new GeneratedFiles(stack, 'B', { directory: 'd', files: new Map() })).toThrow("GeneratedFiles: directory 'd' of s/B is already written by s/A");
+    expect(() => new GeneratedFiles(stack, 'B', { directory: 'd', files: new Map() })).toThrow("directory 'd' of s/B is already written by s/A; give each GeneratedFiles its own directory");
   });
 });

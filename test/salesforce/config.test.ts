@@ -44,6 +44,63 @@ describe('salesforce config block', () => {
     const [stack] = buildApp(Testing.app(), config, CONFIG);
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
-    expect([...(stack.app as SalesforceTwilioSso).files.keys()][0]).toMatch(/connectedApps\/Twilio_Flex\.connectedApp-meta\.xml$/);
+    expect(Object.keys((stack.app as SalesforceTwilioSso).files)[0]).toMatch(/connectedApps\/Twilio_Flex\.connectedApp-meta\.xml$/);
+  });
+
+  test('keys of 0.1.0 are unknown and name their new key', () => {
+    let message = '';
+    try {
+      validateConfig(
+        target({
+          myDomain: 'acme',
+          certificateFile: 'salesforce-idp-cert.pem',
+          profiles: ['x'],
+          label: 'Flex',
+          emailFormula: '$User.Email',
+          fullNameFormula: '$User.Name',
+          attributes: [{ name: 'department', formula: '$User.Department' }],
+        }),
+        'test',
+      );
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("targets[0].salesforce: unknown key 'label' (renamed to 'displayName')");
+    expect(message).toContain("targets[0].salesforce: unknown key 'emailFormula' (renamed to 'email')");
+    expect(message).toContain("targets[0].salesforce: unknown key 'fullNameFormula' (renamed to 'fullName')");
+    expect(message).toContain("targets[0].salesforce.attributes[0]: unknown key 'formula' (renamed to 'value')");
+  });
+
+  test('the shared keys reach the construct, and its problems name the key in the file', () => {
+    const block = {
+      myDomain: 'acme',
+      certificateFile: 'salesforce-idp-cert.pem',
+      profiles: ['x'],
+      displayName: 'Contact center',
+      nameId: '$User.FederationIdentifier',
+      email: '$User.Username',
+      attributes: [{ name: 'department', value: '$User.Department' }],
+      certificateExpiryWarningDays: 10,
+    };
+    const [stack] = buildApp(Testing.app(), validateConfig(target(block), 'test'), CONFIG);
+    const sso = stack.app as SalesforceTwilioSso;
+    expect([sso.displayName, sso.certificateExpiryWarningDays]).toEqual(['Contact center', 10]);
+    expect(sso.samlAttributes.map((a) => [a.name, a.value])).toEqual([
+      ['email', '$User.Username'],
+      ['full_name', '$User.FirstName & " " & $User.LastName'],
+      ['roles', '"agent"'],
+      ['department', '$User.Department'],
+    ]);
+    const policies = Object.entries(sso.files).find(([path]) => path.endsWith('.ecaSamlPlcy-meta.xml'))![1];
+    expect(policies).toContain('<subjectType>FederationId</subjectType>');
+
+    let error: SsoConfigError | undefined;
+    try {
+      buildApp(Testing.app(), validateConfig(target({ ...block, nameId: '$User.Email' }), 'test'), CONFIG);
+    } catch (e) {
+      error = e as SsoConfigError;
+    }
+    expect(error).toBeInstanceOf(SsoConfigError);
+    expect([error!.code, error!.field, error!.value]).toEqual(['NAME_ID_INVALID', 'targets[0].salesforce.nameId', '$User.Email']);
   });
 });
