@@ -156,7 +156,7 @@ describe('generated projects pass the Salesforce metadata registry', () => {
     const projectDir = join(outdir, 'stacks', 'sf', sso.projectPath);
     const cs = ComponentSet.fromSource(join(projectDir, 'force-app'));
     // The project's own API version: unset, the library asks appexchange.salesforce.com for one.
-    cs.sourceApiVersion = JSON.parse(sso.files.get('sfdx-project.json')!).sourceApiVersion;
+    cs.sourceApiVersion = JSON.parse(sso.files['sfdx-project.json']).sourceApiVersion;
     const components = cs.getSourceComponents().toArray();
     expect(components.map((c) => c.type.name).sort()).toEqual([...types].sort());
     for (const c of components) {
