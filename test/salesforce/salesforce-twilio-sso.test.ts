@@ -155,6 +155,8 @@ describe('generated projects pass the Salesforce metadata registry', () => {
     });
     const projectDir = join(outdir, 'stacks', 'sf', sso.projectPath);
     const cs = ComponentSet.fromSource(join(projectDir, 'force-app'));
+    // The project's own API version: unset, the library asks appexchange.salesforce.com for one.
+    cs.sourceApiVersion = JSON.parse(sso.files['sfdx-project.json']).sourceApiVersion;
     const components = cs.getSourceComponents().toArray();
     expect(components.map((c) => c.type.name).sort()).toEqual([...types].sort());
     for (const c of components) {
@@ -164,6 +166,7 @@ describe('generated projects pass the Salesforce metadata registry', () => {
     await new MetadataConverter().convert(cs, 'metadata', { type: 'directory', outputDirectory: out, genUniqueDir: false });
     const converted = listFiles(out).map((f) => relative(out, f)).sort();
     expect(converted).toContain('package.xml');
+    expect(readFileSync(join(out, 'package.xml'), 'utf8')).toContain('<version>63.0</version>');
     expect(converted.length).toBe(types.length + 1);
   });
 });
