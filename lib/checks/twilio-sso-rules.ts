@@ -15,41 +15,45 @@ import { OktaTwilioAppUsesSha256 } from './okta/okta-twilio-app-uses-sha256';
 import { ITwilioSsoRule } from './rule';
 
 /**
- * The built-in rules, by identity provider. Each list is a fresh copy: add your own rules to it and
- * pass it as `TwilioSsoChecksProps.rules`.
+ * The built-in rules, by identity provider. The lists are frozen (rules hold no state, so one
+ * instance serves every check): to add your own, make a new list, e.g.
+ * `[...TwilioSsoRules.ALL, new MyRule()]` (Python: `TwilioSsoRules.ALL + [MyRule()]`), and pass it as
+ * `TwilioSsoChecksProps.rules`.
  */
 export class TwilioSsoRules {
   /** The Okta rules (`okta_app_saml`). */
-  public static get OKTA(): ITwilioSsoRule[] {
-    return [new OktaTwilioAppSignsResponseAndAssertion(), new OktaTwilioAppUsesSha256(), new OktaTwilioAppTargetsOneAcs(), new OktaTwilioAppSendsBareClaimNames()];
-  }
+  public static readonly OKTA: ITwilioSsoRule[] = frozen([
+    new OktaTwilioAppSignsResponseAndAssertion(),
+    new OktaTwilioAppUsesSha256(),
+    new OktaTwilioAppTargetsOneAcs(),
+    new OktaTwilioAppSendsBareClaimNames(),
+  ]);
 
   /** The Microsoft Entra ID rules (`azuread_application`, `azuread_service_principal`). */
-  public static get ENTRA(): ITwilioSsoRule[] {
-    return [
-      new EntraTwilioAppUsesSamlMode(),
-      new EntraTwilioAppRepliesToOneAcs(),
-      new EntraTwilioAppSignsResponseAndAssertion(),
-      new EntraTwilioAppUsesSha256(),
-      new EntraTwilioAppSendsBareClaimNames(),
-    ];
-  }
+  public static readonly ENTRA: ITwilioSsoRule[] = frozen([
+    new EntraTwilioAppUsesSamlMode(),
+    new EntraTwilioAppRepliesToOneAcs(),
+    new EntraTwilioAppSignsResponseAndAssertion(),
+    new EntraTwilioAppUsesSha256(),
+    new EntraTwilioAppSendsBareClaimNames(),
+  ]);
 
   /** The Keycloak rules (`keycloak_saml_client`). */
-  public static get KEYCLOAK(): ITwilioSsoRule[] {
-    return [
-      new KeycloakTwilioClientSignsDocumentsAndAssertions(),
-      new KeycloakTwilioClientUsesSha256(),
-      new KeycloakTwilioClientDoesNotEncryptAssertions(),
-      new KeycloakTwilioClientRequiresNoClientSignature(),
-      new KeycloakTwilioClientSendsBareAttributeNames(),
-    ];
-  }
+  public static readonly KEYCLOAK: ITwilioSsoRule[] = frozen([
+    new KeycloakTwilioClientSignsDocumentsAndAssertions(),
+    new KeycloakTwilioClientUsesSha256(),
+    new KeycloakTwilioClientDoesNotEncryptAssertions(),
+    new KeycloakTwilioClientRequiresNoClientSignature(),
+    new KeycloakTwilioClientSendsBareAttributeNames(),
+  ]);
 
   /** Every rule: Okta, then Entra, then Keycloak. {@link TwilioSsoChecks} applies these by default. */
-  public static get ALL(): ITwilioSsoRule[] {
-    return [...TwilioSsoRules.OKTA, ...TwilioSsoRules.ENTRA, ...TwilioSsoRules.KEYCLOAK];
-  }
+  public static readonly ALL: ITwilioSsoRule[] = frozen([...TwilioSsoRules.OKTA, ...TwilioSsoRules.ENTRA, ...TwilioSsoRules.KEYCLOAK]);
 
   private constructor() {}
+}
+
+/** A list no caller can change under another (a `readonly` array type is not jsii's; freezing is). */
+function frozen(rules: ITwilioSsoRule[]): ITwilioSsoRule[] {
+  return Object.freeze(rules) as ITwilioSsoRule[];
 }

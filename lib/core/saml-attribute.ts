@@ -54,9 +54,10 @@ export function validateAttributes(target: TwilioTarget, attributes: SamlAttribu
 export class SamlAttributeList {
   private readonly items: SamlAttribute[] = [];
 
+  /** @param checkValue throws when a value is not in the identity provider's language */
   constructor(
     private readonly target: TwilioTarget,
-    private readonly language: ValueLanguage,
+    private readonly checkValue: (value: string, field: string) => void,
     private readonly owner: IConstruct,
   ) {}
 
@@ -67,7 +68,7 @@ export class SamlAttributeList {
     if (this.items.some((a) => a.name === attribute.name)) {
       throw new SsoConfigError(SsoErrorCode.ATTRIBUTE_DUPLICATE, `${f}.name`, attribute.name, `Cannot add attribute ${show(attribute.name)} to ${this.owner.node.path}: it is already declared`);
     }
-    checkValue(this.language, attribute.value, `${f}.value`);
+    this.checkValue(attribute.value, `${f}.value`);
     const copy = { name: attribute.name, value: attribute.value };
     this.items.push(copy);
     return { ...copy };

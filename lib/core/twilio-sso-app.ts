@@ -70,15 +70,14 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
   private consoleValuesMemo?: TwilioConsoleValues;
 
   /**
-   * @param language how this identity provider writes values (internal; each construct passes its own)
    * @param defaultDisplayName the display name when the props give none
    */
-  protected constructor(scope: Construct, id: string, props: TwilioSsoAppProps, language: ValueLanguage, defaultDisplayName?: string) {
+  protected constructor(scope: Construct, id: string, props: TwilioSsoAppProps, defaultDisplayName?: string) {
     super(scope, id);
     this.target = props.target;
     this.displayName = props.displayName ?? defaultDisplayName ?? `Twilio ${props.target.description}`;
     this.certificateExpiryWarningDays = props.certificateExpiryWarningDays ?? CertificateExpiry.DEFAULT_WARNING_DAYS;
-    this.attributeList = new SamlAttributeList(props.target, language, this);
+    this.attributeList = new SamlAttributeList(props.target, (value, field) => this.checkAttributeValue(value, field), this);
   }
 
   /** Sends one more attribute to Twilio. Returns it as recorded. */
@@ -101,6 +100,15 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
 
   /** Builds the Console values (called once, on first read). */
   protected abstract createConsoleValues(): TwilioConsoleValues;
+
+  /**
+   * Checks one attribute value (`addAttribute`'s `value`) in this identity provider's language, e.g.
+   * an Okta expression or a Salesforce formula, and throws naming `field` and the value when it is
+   * not one. Called before the attribute is recorded; a value that is a token is the plan's to judge.
+   * @param value the value as given
+   * @param field where it was given, e.g. `attributes[2].value`
+   */
+  protected abstract checkAttributeValue(value: string, field: string): void;
 
   /** Called for each attribute recorded, for identity providers that declare a resource per attribute. */
   protected onAttributeAdded(_attribute: SamlAttribute): void {}

@@ -12,6 +12,7 @@ import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { validateSharedProps } from '../core/twilio-sso-app';
+import { checkValue } from '../core/saml-attribute';
 import { SsoConfigError, SsoErrorCode } from '../twilio';
 import { isUnresolved } from '../twilio/unresolved';
 import { Violations, show } from '../twilio/violations';
@@ -233,7 +234,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
 
   constructor(scope: Construct, id: string, props: EntraTwilioSsoProps) {
     EntraTwilioSso.validateProps(props);
-    super(scope, id, props, ENTRA_USER_ATTRIBUTE);
+    super(scope, id, props);
     const target = props.target;
     this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
@@ -426,6 +427,11 @@ export class EntraTwilioSso extends TwilioSsoApp {
   /** The active signing certificate's end date (RFC 3339). */
   public get certificateEndDate(): string {
     return (this.memo.endDate ??= this.activeCertificate.endDate);
+  }
+
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(ENTRA_USER_ATTRIBUTE, value, field);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {

@@ -4,7 +4,7 @@ import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues
 import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
-import { ValueLanguage } from '../core/saml-attribute';
+import { ValueLanguage, checkValue } from '../core/saml-attribute';
 import { validateSharedProps } from '../core/twilio-sso-app';
 import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
@@ -166,7 +166,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
 
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     KeycloakTwilioSso.validateProps(props);
-    super(scope, id, props, KEYCLOAK_VALUE);
+    super(scope, id, props);
     this.adopt = props.adopt;
     this.props = props;
     const target = props.target;
@@ -324,6 +324,11 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   public get userAttributes(): string[] {
     const names = [...this.readValues, ...this.attributes.map((a) => a.value)].filter((v) => !isUnresolved(v) && !USER_PROPERTIES.includes(v));
     return [...new Set(names)].sort();
+  }
+
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(KEYCLOAK_VALUE, value, field);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {

@@ -9,7 +9,7 @@ import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp,
 import { importExisting, warnAdoptionChanges } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
-import { ValueLanguage } from '../core/saml-attribute';
+import { ValueLanguage, checkValue } from '../core/saml-attribute';
 import { escapeTerraformTemplate } from '../core/terraform-escape';
 import { validateSharedProps } from '../core/twilio-sso-app';
 import { SsoErrorCode } from '../twilio';
@@ -132,7 +132,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
     OktaTwilioSso.validateProps(props);
-    super(scope, id, props, OKTA_EXPRESSION);
+    super(scope, id, props);
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     this.adopt = props.adopt;
     this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
@@ -268,6 +268,11 @@ export class OktaTwilioSso extends TwilioSsoApp {
   /** Copies of the user assignments declared so far, in order. */
   public get userAssignments(): RoleAssignment[] {
     return this.users.all.map(publicCopy);
+  }
+
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(OKTA_EXPRESSION, value, field);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {

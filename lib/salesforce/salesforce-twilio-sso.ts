@@ -310,7 +310,7 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
 
   constructor(scope: Construct, id: string, props: SalesforceTwilioSsoProps) {
     const certificate = SalesforceTwilioSso.validateProps(props);
-    super(scope, id, props, SALESFORCE_FORMULA, props.target.isFlex ? 'Twilio Flex' : 'Twilio Frontline');
+    super(scope, id, props, props.target.isFlex ? 'Twilio Flex' : 'Twilio Frontline');
     this.certificate = certificate;
     this.props = props;
     this.appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
@@ -332,7 +332,9 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     const inStack = this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id);
     this.project = new GeneratedFiles(this, 'Project', {
       directory: ['salesforce', ...inStack].join('/'),
-      files: new RenderedOnRead(projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP), () => this.render().files),
+      files: Object.fromEntries(
+        projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, Lazy.stringValue({ produce: () => this.renderedFile(path) })]),
+      ),
     });
     if (props.deploy) this.addDeployment(props.deploy);
   }
@@ -423,6 +425,11 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     return this.deployment;
   }
 
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(SALESFORCE_FORMULA, value, field);
+  }
+
   protected createConsoleValues(): TwilioConsoleValues {
     const binding = this.props.ssoBinding ?? SalesforceSsoBinding.HTTP_REDIRECT;
     return {
@@ -453,6 +460,13 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     claimed.set(key, this.node.path);
   }
 
+  /** One file of the rendered project (for {@link GeneratedFiles}, at synth). */
+  private renderedFile(path: string): string {
+    const content = this.render().files.get(path);
+    if (content === undefined) throw new Error(`${this.node.path}: the rendered Salesforce project has no file '${path}'`);
+    return content;
+  }
+
   /** Renders the project once; every later read (and the synth) gets the same bytes. */
   private render(): SalesforceProject {
     if (this.rendered) return this.rendered;
@@ -475,53 +489,6 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
       subjectType: this.subjectType,
     });
     return this.rendered;
-  }
-}
-
-/**
- * The project's files as {@link GeneratedFiles} reads them: the paths at once (GeneratedFiles registers
- * them in its constructor), the content only when first read (at synth, when it writes them).
- */
-class RenderedOnRead implements ReadonlyMap<string, string> {
-  private readonly paths: Map<string, true>;
-
-  constructor(
-    paths: string[],
-    private readonly content: () => ReadonlyMap<string, string>,
-  ) {
-    this.paths = new Map(paths.map((path) => [path, true]));
-  }
-
-  get size(): number {
-    return this.paths.size;
-  }
-
-  has(path: string): boolean {
-    return this.paths.has(path);
-  }
-
-  keys(): MapIterator<string> {
-    return this.paths.keys();
-  }
-
-  get(path: string): string | undefined {
-    return this.content().get(path);
-  }
-
-  values(): MapIterator<string> {
-    return this.content().values();
-  }
-
-  entries(): MapIterator<[string, string]> {
-    return this.content().entries();
-  }
-
-  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
-    this.content().forEach((value, key) => fn.call(thisArg, value, key, this));
-  }
-
-  [Symbol.iterator](): MapIterator<[string, string]> {
-    return this.entries();
   }
 }
 

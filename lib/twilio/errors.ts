@@ -220,11 +220,37 @@ export interface Violation {
 }
 
 /**
+ * The base of {@link SsoConfigError}, not exported: jsii refuses an exported class that extends
+ * `Error` (JSII3004), and aws-cdk's errors take the same shape (a hidden abstract base, the exported
+ * error class `@internal`). TypeScript users keep the class, `instanceof` and its fields; in every
+ * other jsii language the error arrives as the runtime's generic error (Python: `RuntimeError`)
+ * whose text is the message, which is why the message itself names the code, the field and the
+ * value.
+ */
+abstract class SsoErrorBase extends Error {}
+
+/**
  * The one error type the library throws for bad input. It carries a stable {@link SsoErrorCode}, the
  * `field` that was wrong and the `value` received, so a config loader can point at the path; when one
- * input breaks several rules, `violations` lists each and the message lists them all.
+ * input breaks several rules, `violations` lists each and the message lists them all. Its message
+ * names the field and the value, and ends each problem with its code in brackets (`… [ROLE_UNKNOWN]`),
+ * so the code reaches users of every language, where only the message crosses (see the README's
+ * Python section).
+ *
+ * Hidden from the jsii assembly (`@internal`: jsii cannot represent a subclass of `Error`); a
+ * TypeScript API like any other: `import { SsoConfigError } from 'cdktf-twilio-sso'`.
+ * @internal
  */
-export class SsoConfigError extends Error {
+export class SsoConfigError extends SsoErrorBase {
+  /**
+   * `message` followed by its code in brackets, the form every single-problem message takes.
+   * @param message the explanation naming the field and the value
+   * @param code the rule broken
+   */
+  public static withCode(message: string, code: SsoErrorCode): string {
+    return `${message} [${code}]`;
+  }
+
   /** Stable identifier of the (first) rule that failed. */
   public readonly code: SsoErrorCode;
   /** The input field that holds the (first) offending value, e.g. `connectionSid`. */
@@ -234,8 +260,13 @@ export class SsoConfigError extends Error {
   /** Every rule broken, when one error reports several (the first gives `code`, `field`, `value`). */
   public readonly violations: Violation[];
 
+  /**
+   * @param message the explanation; for one problem (no `violations` given) its code is appended
+   * in brackets, and the violation recorded keeps the explanation without it. Given `violations`, the
+   * caller has written the whole message (with each code, as `Violations.throwIfAny` does).
+   */
   constructor(code: SsoErrorCode, field: string, value: unknown, message: string, violations?: Violation[]) {
-    super(message);
+    super(violations === undefined ? SsoConfigError.withCode(message, code) : message);
     this.name = 'SsoConfigError';
     this.code = code;
     this.field = field;

@@ -35,8 +35,8 @@ export class Violations {
     const first = this.items[0];
     const message =
       this.items.length === 1
-        ? `${header}: ${first.message}`
-        : `${header}: ${this.items.length} problems:\n${this.items.map((v) => `  - ${v.message}`).join('\n')}`;
+        ? `${header}: ${SsoConfigError.withCode(first.message, first.code)}`
+        : `${header}: ${this.items.length} problems:\n${this.items.map((v) => `  - ${SsoConfigError.withCode(v.message, v.code)}`).join('\n')}`;
     throw new SsoConfigError(first.code, first.field, first.value, message, [...this.items]);
   }
 }
@@ -66,7 +66,10 @@ export function withFieldPrefix<T>(prefix: string, fn: () => T, rename: Record<s
       const message = v.field && v.message.startsWith(v.field) ? field + v.message.slice(v.field.length) : `${field}: ${v.message}`;
       return { code: v.code, field, value: v.value, message };
     });
-    const message = violations.length === 1 ? violations[0].message : violations.map((v) => `- ${v.message}`).join('\n');
+    const message =
+      violations.length === 1
+        ? SsoConfigError.withCode(violations[0].message, violations[0].code)
+        : violations.map((v) => `- ${SsoConfigError.withCode(v.message, v.code)}`).join('\n');
     throw new SsoConfigError(violations[0].code, violations[0].field, violations[0].value, message, violations);
   }
 }

@@ -42,12 +42,14 @@ class LabelStartsWithTwilio extends TwilioSsoRule {
 }
 
 describe('TwilioSsoChecks', () => {
-  test('ALL is Okta, then Entra, then Keycloak, with unique names, and each read is a fresh copy', () => {
+  test('ALL is Okta, then Entra, then Keycloak, with unique names, and no caller can change a list', () => {
     const all = TwilioSsoRules.ALL;
     expect(all.map((r) => r.name)).toEqual([...TwilioSsoRules.OKTA, ...TwilioSsoRules.ENTRA, ...TwilioSsoRules.KEYCLOAK].map((r) => r.name));
     expect(new Set(all.map((r) => r.name)).size).toBe(14);
-    all.pop();
+    expect(() => all.pop()).toThrow(TypeError);
+    expect(() => TwilioSsoRules.OKTA.push(TwilioSsoRules.ENTRA[0])).toThrow(TypeError);
     expect(TwilioSsoRules.ALL).toHaveLength(14);
+    expect(TwilioSsoRules.OKTA).toHaveLength(4);
   });
 
   test('a suppression with a reason silences one rule on one resource only', () => {

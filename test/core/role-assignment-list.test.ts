@@ -33,10 +33,10 @@ describe('RoleAssignmentList', () => {
     const list = new RoleAssignmentList(flex, PrincipalKind.USER, owner);
     list.add({ principalId: 'u1', roles: ['agent'] });
     expect(ssoError(() => list.add({ principalId: 'u1', roles: ['admin'] })).message).toBe(
-      "Cannot add user 'u1' to owner: it is already assigned; list each user once with all its roles",
+      "Cannot add user 'u1' to owner: it is already assigned; list each user once with all its roles [PRINCIPAL_DUPLICATE]",
     );
     const empty = ssoError(() => list.add({ principalId: ' ', roles: ['agent'] }));
-    expect([empty.message, empty.field, empty.value]).toEqual(["users[1].principalId must be a non-empty ID, got ' '", 'users[1].principalId', ' ']);
+    expect([empty.message, empty.field, empty.value]).toEqual(["users[1].principalId must be a non-empty ID, got ' ' [PRINCIPAL_ID_EMPTY]", 'users[1].principalId', ' ']);
     expect(ssoError(() => list.add({ principalId: 'u2', roles: ['owner'] })).message).toContain("users[1].roles[0] is not a flex role, got 'owner'");
     expect(ssoError(() => list.add({ principalId: 'u3', roles: ['agent'] }, false)).code).toBe(SsoErrorCode.ROLES_NOT_ALLOWED);
     expect(list.add({ principalId: 'u3', roles: [] }, false)).toEqual({ principalId: 'u3', roles: [], key: 'u3' });

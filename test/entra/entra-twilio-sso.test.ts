@@ -506,7 +506,7 @@ describe('EntraTwilioSso bad input', () => {
     expect(error(() => sso.addAttribute({ name: 'location', value: 'user.city' })).code).toBe('ATTRIBUTE_DUPLICATE');
     const bad = error(() => sso.addAttribute({ name: 'manager', value: 'manager' }));
     expect([bad.code, bad.field, bad.value]).toEqual([SsoErrorCode.ATTRIBUTE_VALUE_INVALID, 'attributes[1].value', 'manager']);
-    expect(bad.message).toBe("attributes[1].value must be an Entra user attribute such as 'user.department' (write it with 'user.', as the Entra admin center shows it: 'user.manager'), got 'manager'");
+    expect(bad.message).toBe("attributes[1].value must be an Entra user attribute such as 'user.department' (write it with 'user.', as the Entra admin center shows it: 'user.manager'), got 'manager' [ATTRIBUTE_VALUE_INVALID]");
     expect(sso.attributes).toEqual([{ name: 'location', value: 'user.city' }]);
   });
 

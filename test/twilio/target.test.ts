@@ -225,3 +225,22 @@ describe('TwilioTarget for policy checks', () => {
     expect(t.isAcsUrl(`https://iam.twilio.com/v1/Accounts/${AC}/saml2`)).toBe(false);
   });
 });
+
+// Outside TypeScript (Python, through jsii) an error is only its message: the message must carry
+// the code, the field and the value of every problem.
+describe('error messages carry the code, the field and the value', () => {
+  test('one problem: the message ends with its code in brackets', () => {
+    const e = ssoError(() => TwilioTarget.frontline({ realmSid: 'JB123' }));
+    expect(e.message).toBe("frontline realm SID must look like JB followed by 32 lowercase hex characters, got 'JB123' [JB_SID_INVALID]");
+    expect(e.violations[0].message).not.toContain('[JB_SID_INVALID]');
+  });
+
+  test('several problems: each line ends with its own code', () => {
+    const e = ssoError(() => TwilioTarget.flexEnhanced({ connectionSid: JQ }).validateRoles(['admin', 'owner', 'boss'], 'groups[0].roles'));
+    expect(e.message.split('\n')).toEqual([
+      `Invalid roles for Flex enhanced SSO ${JQ}: 2 problems:`,
+      "  - groups[0].roles[1] is not a flex role, got 'owner'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
+      "  - groups[0].roles[2] is not a flex role, got 'boss'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
+    ]);
+  });
+});
