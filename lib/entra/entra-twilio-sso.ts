@@ -13,9 +13,9 @@ import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { validateSharedProps } from '../core/twilio-sso-app';
 import { checkValue } from '../core/saml-attribute';
-import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
+import { Violations, show, violationsOf } from '../twilio/violations';
 import {
   EntraAdoptOptions,
   appRoleAssignmentImportId,
@@ -167,6 +167,17 @@ export class EntraTwilioSso extends TwilioSsoApp {
    */
   public static appRoleId(role: string): string {
     return twilioAppRoleId(role);
+  }
+
+  /**
+   * Every problem {@link EntraTwilioSso.validateProps} throws for, as data and without throwing: one
+   * `Violation` per problem, each with its `code`, `field`, `value` and `message`; empty when the
+   * props are valid. For callers that report problems themselves, and for languages other than
+   * TypeScript, where a thrown error arrives as its message only.
+   * @param now when the certificate end dates are judged from
+   */
+  public static findProblems(props: EntraTwilioSsoProps, now: Date = new Date()): Violation[] {
+    return violationsOf(() => EntraTwilioSso.validateProps(props, now));
   }
 
   /**

@@ -6,10 +6,10 @@ import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { ValueLanguage, checkValue } from '../core/saml-attribute';
 import { validateSharedProps } from '../core/twilio-sso-app';
-import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
+import { Violations, show, violationsOf } from '../twilio/violations';
 import { KeycloakAdoptOptions, clientMapperImportId, roleImportId, samlClientImportId, validateKeycloakAdopt } from './adopt-options';
 import {
   DataKeycloakRealmKeys,
@@ -244,6 +244,16 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
       // addAttribute calls: Aspects run at synth, once everything is declared.
       Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
     }
+  }
+
+  /**
+   * Every problem {@link KeycloakTwilioSso.validateProps} throws for, as data and without throwing: one
+   * `Violation` per problem, each with its `code`, `field`, `value` and `message`; empty when the
+   * props are valid. For callers that report problems themselves, and for languages other than
+   * TypeScript, where a thrown error arrives as its message only.
+   */
+  public static findProblems(props: KeycloakTwilioSsoProps): Violation[] {
+    return violationsOf(() => KeycloakTwilioSso.validateProps(props));
   }
 
   /**

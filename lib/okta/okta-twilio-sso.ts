@@ -12,10 +12,10 @@ import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assi
 import { ValueLanguage, checkValue } from '../core/saml-attribute';
 import { escapeTerraformTemplate } from '../core/terraform-escape';
 import { validateSharedProps } from '../core/twilio-sso-app';
-import { SsoErrorCode } from '../twilio';
+import { SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
+import { Violations, show, violationsOf } from '../twilio/violations';
 
 /** Where the `roles` attribute's value comes from. */
 export enum OktaRolesSource {
@@ -190,6 +190,16 @@ export class OktaTwilioSso extends TwilioSsoApp {
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
     for (const a of props.attributes ?? []) this.addAttribute(a);
+  }
+
+  /**
+   * Every problem {@link OktaTwilioSso.validateProps} throws for, as data and without throwing: one
+   * `Violation` per problem, each with its `code`, `field`, `value` and `message`; empty when the
+   * props are valid. For callers that report problems themselves, and for languages other than
+   * TypeScript, where a thrown error arrives as its message only.
+   */
+  public static findProblems(props: OktaTwilioSsoProps): Violation[] {
+    return violationsOf(() => OktaTwilioSso.validateProps(props));
   }
 
   /**

@@ -3,10 +3,10 @@ import { Construct, IConstruct } from 'constructs';
 import { GeneratedFiles, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
 import { ValueLanguage, checkValue } from '../core/saml-attribute';
 import { validateSharedProps } from '../core/twilio-sso-app';
-import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
+import { Violations, show, violationsOf } from '../twilio/violations';
 import { SalesforceCertificate, readSalesforceCertificate } from './certificate';
 import { PACKAGE_DIRECTORY, SalesforceProject, SalesforceSubjectType, projectPaths, renderSalesforceProject } from './metadata';
 import { myDomainHost } from './my-domain';
@@ -214,6 +214,16 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
    * `+`, which Salesforce also accepts for text. Either sends "First Last".
    */
   public static readonly DEFAULT_FULL_NAME = '$User.FirstName & " " & $User.LastName';
+
+  /**
+   * Every problem {@link SalesforceTwilioSso.validateProps} throws for, as data and without throwing: one
+   * `Violation` per problem, each with its `code`, `field`, `value` and `message`; empty when the
+   * props are valid. For callers that report problems themselves, and for languages other than
+   * TypeScript, where a thrown error arrives as its message only.
+   */
+  public static findProblems(props: SalesforceTwilioSsoProps): Violation[] {
+    return violationsOf(() => SalesforceTwilioSso.validateProps(props));
+  }
 
   /**
    * Checks every prop (including reading the certificate) and throws one {@link SsoConfigError}

@@ -41,6 +41,20 @@ export class Violations {
   }
 }
 
+/**
+ * The violations `check` throws as an {@link SsoConfigError}, as data (copies); none when it passes.
+ * Any other error propagates. Behind each construct's static `findProblems`.
+ */
+export function violationsOf(check: () => unknown): Violation[] {
+  try {
+    check();
+    return [];
+  } catch (e) {
+    if (!(e instanceof SsoConfigError)) throw e;
+    return e.violations.map((v) => ({ ...v }));
+  }
+}
+
 /** Shows a received value in an error message exactly as it was given. */
 export function show(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);

@@ -276,6 +276,8 @@ describe('KeycloakTwilioSso options', () => {
     expect(json.output.x509_certificate_expiry_warning_days.value).toBe(45);
     const e = error(() => KeycloakTwilioSso.validateProps(base({ certificateExpiryWarningDays: -1 })));
     expect([e.code, e.field, e.value]).toEqual([SsoErrorCode.CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID, 'certificateExpiryWarningDays', -1]);
+    expect(KeycloakTwilioSso.findProblems(base({ certificateExpiryWarningDays: -1 }))).toEqual(e.violations);
+    expect(KeycloakTwilioSso.findProblems(base())).toEqual([]);
   });
 
   test('nothing is warned about at synth: the certificate end is not known', () => {

@@ -207,3 +207,16 @@ describe('OktaTwilioSso bad input', () => {
     expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow(/already declared/);
   });
 });
+
+describe('OktaTwilioSso.findProblems', () => {
+  test('lists every problem as data, without throwing, and nothing for good props', () => {
+    const problems = OktaTwilioSso.findProblems({ target: frontline, groups: [{ principalId: '00g1', roles: ['admin', 'agent', 'boss'] }], keyYearsValid: 1 });
+    expect(problems.map((p) => [p.code, p.field, p.value])).toEqual([
+      [SsoErrorCode.ROLE_UNKNOWN, 'groups[0].roles[0]', 'admin'],
+      [SsoErrorCode.ROLE_UNKNOWN, 'groups[0].roles[2]', 'boss'],
+      [SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', 1],
+    ]);
+    expect(problems[2].message).toBe('keyYearsValid must be a whole number of years from 2 to 10, got 1');
+    expect(OktaTwilioSso.findProblems({ target: frontline, groups: [{ principalId: '00g1', roles: ['agent'] }] })).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 """Bad input from Python: jsii turns the library's SsoConfigError into a plain exception whose text is
-the JavaScript message, so the message itself must name the field, the value and the code. Exits
-non-zero when one does not. Run by .ci/run in the venv that holds the wheels."""
+the JavaScript message, so the message itself must name the field, the value and the code; and
+`find_problems` gives the same problems as data. Exits non-zero when one does not. Run by .ci/run
+in the venv that holds the wheels."""
 import sys
 
 from cdktf import App, TerraformStack
@@ -45,5 +46,13 @@ expect_error(
     "attributes[0].name", "'Department'", "[CLAIM_NAME_CAPITALISED]",
 )
 
-print(f"{3 - len(failures)} passed, {len(failures)} failed")
+# The same problems as data, without an exception: Violation structs with code, field and value.
+problems = OktaTwilioSso.find_problems(target=frontline, groups=[RoleAssignment(principal_id="00g1", roles=["admin", "boss"])])
+found = [(p.code.name, p.field, p.value) for p in problems]
+expected = [("ROLE_UNKNOWN", "groups[0].roles[0]", "admin"), ("ROLE_UNKNOWN", "groups[0].roles[1]", "boss")]
+print(f"find_problems: {found} ... {'ok' if found == expected else 'expected ' + repr(expected)}")
+if found != expected:
+    failures.append("find_problems")
+
+print(f"{4 - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
