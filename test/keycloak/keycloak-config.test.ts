@@ -40,7 +40,8 @@ describe('keycloak config block', () => {
     const e = configError({
       targets: [{ name: 'flex-kc', twilio: { flexEnhanced: { connectionSid: JQ } }, keycloak: { url: 'http://sso.example.com', realm: 'staff', users: [{ id: 'u', roles: ['owner'] }] } }],
     });
-    expect(e.violations.map((v) => v.field)).toEqual(['targets[0].keycloak.serverUrl', 'targets[0].keycloak.users[0].roles[0]']);
+    // The key the user wrote (`url`), not the construct prop it feeds (`serverUrl`).
+    expect(e.violations.map((v) => v.field)).toEqual(['targets[0].keycloak.url', 'targets[0].keycloak.users[0].roles[0]']);
     expect(e.message).toContain("'http://sso.example.com'");
     expect(e.message).toContain("'owner'");
   });
