@@ -1,7 +1,6 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
-import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
+import { dirname, join, resolve } from 'path';
 import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
 import { SsoConfigError } from '../../lib/twilio';
 import { declareStacks } from '../build-app';
@@ -27,8 +26,8 @@ export type SynthOutcome = { readonly ok: true; readonly result: Synthesized } |
 /**
  * Checks the config exactly as `twilio-sso validate` does and, only if it is valid, synthesizes one
  * stack per target into `outdir`. Nothing is written unless everything succeeds: the app is
- * synthesized into a temporary directory first (a policy-check finding in the third stack would
- * otherwise leave the first two written), and its files are then moved into `outdir`. Files there
+ * synthesized into a staging directory next to `outdir` first (a policy-check finding in the third
+ * stack would otherwise leave the first two written), and its files are then moved into `outdir`. Files there
  * that a synth does not produce (Terraform's `.terraform/`, lock file, local state) are left alone;
  * generated files a target no longer produces are removed, as a direct synth would.
  * Throws {@link ConfigReadError} when the config file cannot be read.
@@ -36,7 +35,12 @@ export type SynthOutcome = { readonly ok: true; readonly result: Synthesized } |
 export function synthesize(configPath: string, outdir: string): SynthOutcome {
   const check = checkConfigFile(configPath);
   if (check.problems.length > 0) return { ok: false, check };
-  const staging = mkdtempSync(join(tmpdir(), 'twilio-sso-synth-'));
+  // Staged next to the output directory, on the same file system: on a first synth (a pipeline's
+  // clean checkout) the whole tree then moves into place with one rename.
+  const target = resolve(outdir);
+  const createdParent = mkdirSync(dirname(target), { recursive: true });
+  const staging = mkdtempSync(join(dirname(target), '.twilio-sso-synth-'));
+  let committed = false;
   try {
     const app = new App({ outdir: join(staging, 'out') });
     declareStacks(app, check.config!, check.planned!);
@@ -47,10 +51,13 @@ export function synthesize(configPath: string, outdir: string): SynthOutcome {
       if (found) return { ok: false, check: found };
       throw e;
     }
-    commit(join(staging, 'out'), outdir);
+    commit(join(staging, 'out'), target);
+    committed = true;
     return { ok: true, result: { app, outdir, stacks: check.planned!.map((p) => p.name), warnings: warningsOf(app) } };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    // Directories made only to hold the staging directory go too when nothing was written.
+    if (!committed && createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
   }
 }
 
@@ -100,12 +107,26 @@ function policyProblems(e: unknown, configPath: string, check: ConfigCheck): Con
   return problems.length > 0 ? { file: check.file, problems } : undefined;
 }
 
-/** Moves the staged output into `outdir` (see {@link synthesize}). */
+/**
+ * Moves the staged output into `outdir` (see {@link synthesize}): the whole tree when `outdir` does
+ * not exist yet, else each stack directory that is new, else file by file.
+ */
 function commit(staged: string, outdir: string): void {
-  mkdirSync(outdir, { recursive: true });
+  if (!existsSync(outdir)) {
+    renameSync(staged, outdir);
+    return;
+  }
   const stacks = join(staged, 'stacks');
   if (existsSync(stacks)) {
-    for (const stack of readdirSync(stacks)) removeStaleGenerated(join(stacks, stack), join(outdir, 'stacks', stack));
+    for (const stack of readdirSync(stacks)) {
+      const into = join(outdir, 'stacks', stack);
+      if (!existsSync(into)) {
+        mkdirSync(dirname(into), { recursive: true });
+        renameSync(join(stacks, stack), into);
+      } else {
+        removeStaleGenerated(join(stacks, stack), into);
+      }
+    }
   }
   moveTree(staged, outdir);
 }
@@ -137,13 +158,7 @@ function moveTree(from: string, to: string): void {
       moveTree(src, dst);
     } else {
       mkdirSync(dirname(dst), { recursive: true });
-      try {
-        renameSync(src, dst);
-      } catch (e) {
-        // The staging directory is on another file system: copy instead.
-        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-        copyFileSync(src, dst);
-      }
+      renameSync(src, dst);
     }
   }
 }
