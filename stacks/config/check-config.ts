@@ -6,7 +6,7 @@ import type { PlannedStack } from '../build-app';
 import { IDENTITY_PROVIDERS, IdentityProvider } from '../identity-providers';
 import { twilioBlockKey, twilioTargetFromConfig } from '../twilio-target-from-config';
 import { ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToPath } from './config-document';
-import { toUserField } from './config-paths';
+import { inConfigTerms, toUserField } from './config-paths';
 import { ConfigProblem, formatProblemsText, jsonType, problemAt, schemaProblems, sortProblems } from './config-problems';
 import { loadConfigValidator } from './config-validator';
 import type { SsoConfig, TargetConfig } from './load-config';
@@ -208,17 +208,15 @@ function capture<T>(doc: ConfigDocument, blockPath: DocumentPath, blockKey: stri
     for (const v of e.violations) {
       const field = toUserField(doc, blockPath, blockKey, v.field);
       if (removed.some((r) => startsWith(field.path, r))) continue;
-      problems.push(problemAt(doc, field.path, v.code, userMessage(v, formatPath(field.intended), field.renamed)));
+      problems.push(problemAt(doc, field.path, v.code, inConfigTerms(userMessage(v, formatPath(field.intended)), blockKey, doc.get(blockPath))));
     }
     return undefined;
   }
 }
 
-/** The construct's message, with its field replaced by the path in the file (and a renamed prop by its key). */
-function userMessage(v: Violation, path: string, renamed?: { from: string; to: string }): string {
-  let rest = v.field && v.message.startsWith(v.field) ? v.message.slice(v.field.length) : `: ${v.message}`;
-  if (renamed) rest = rest.split(`'${renamed.from}'`).join(`'${renamed.to}'`);
-  return `${path}${rest}`;
+/** The construct's message, with its leading field replaced by the path in the file. */
+function userMessage(v: Violation, path: string): string {
+  return v.field && v.message.startsWith(v.field) ? `${path}${v.message.slice(v.field.length)}` : `${path}: ${v.message}`;
 }
 
 /** The {@link SsoConfigError} for a check with problems: the text report, each problem as a violation. */
