@@ -76,7 +76,8 @@ function resolve(nodes: any[], scope: Record<string, string>): Element[] {
     const colon = tag.indexOf(':');
     const prefix = colon < 0 ? '' : tag.slice(0, colon);
     const local = colon < 0 ? tag : tag.slice(colon + 1);
-    const ns = prefix === 'xml' ? XML_NS : inner[prefix];
+    // An unprefixed element with no default namespace in scope is in no namespace ('').
+    const ns = prefix === 'xml' ? XML_NS : prefix === '' ? (inner[''] ?? '') : inner[prefix];
     if (ns === undefined) throw new MetadataFormatError(`the XML uses the prefix '${prefix}:' (element <${tag}>) without declaring it`);
     const kids: any[] = Array.isArray(node[tag]) ? node[tag] : [];
     const text = kids
@@ -132,7 +133,7 @@ export function parseIdpMetadata(input: Buffer | string, expectedEntityId?: stri
   let entities: Element[];
   if (root.ns === MD_NS && root.local === 'EntityDescriptor') entities = [root];
   else if (root.ns === MD_NS && root.local === 'EntitiesDescriptor') entities = collectEntities(root);
-  else throw new MetadataFormatError(`the root element is {${root.ns}}${root.local}, not a SAML 2.0 metadata EntityDescriptor`);
+  else throw new MetadataFormatError(`the root element is <${root.local}>${root.ns ? ` in namespace ${root.ns}` : ''}, not a SAML 2.0 metadata EntityDescriptor (${MD_NS})`);
   const idps = entities.filter((e) => children(e, MD_NS, 'IDPSSODescriptor').length > 0);
   if (idps.length === 0) throw new MetadataFormatError('the metadata has no IDPSSODescriptor: it does not describe an identity provider');
   const entity = (expectedEntityId !== undefined ? idps.find((e) => e.attrs.entityID === expectedEntityId) : undefined) ?? idps[0];

@@ -48,20 +48,19 @@ export const base64Body = (pem: string): string => pem.replace(/-----[A-Z ]+----
 /**
  * A stand-in Terraform CLI on a PATH of its own: `output -json` prints `outputs` in the documented
  * `terraform output -json` shape ({ name: { sensitive, type, value } }) and records its working
- * directory and arguments. Other subcommands fail. Returns a PATH with it first (and /usr/bin, /bin)
- * and where it logs.
+ * directory and arguments. Other subcommands fail. Returns its directory (a PATH of its own) and
+ * where it logs.
  */
 export function fakeTerraform(outputs: Record<string, { value: unknown; sensitive?: boolean }>, name = 'terraform'): { path: string; log: string } {
   const bin = tempDir('twilio-sso-bin-');
   const log = join(bin, 'calls.log');
   const body = JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { sensitive: o.sensitive ?? false, type: typeof o.value === 'number' ? 'number' : 'string', value: o.value }])));
-  const data = join(bin, 'outputs.json');
-  writeFileSync(data, body);
   const script = join(bin, name);
-  writeFileSync(script, `#!/bin/sh\necho "$(pwd) $*" >> '${log}'\nif [ "$1" = output ] && [ "$2" = -json ]; then cat '${data}'; exit 0; fi\necho "unexpected: $*" >&2; exit 1\n`);
+  // Shell built-ins only (echo, printf, pwd), so that PATH can hold this directory alone.
+  const quoted = `'${body.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(script, `#!/bin/sh\necho "$(pwd) $*" >> '${log}'\nif [ "$1" = output ] && [ "$2" = -json ]; then printf '%s\\n' ${quoted}; exit 0; fi\necho "unexpected: $*" >&2; exit 1\n`);
   chmodSync(script, 0o755);
-  // The system directories for sh and cat; terraform itself is usually elsewhere (/usr/local/bin).
-  return { path: `${bin}:/usr/bin:/bin`, log };
+  return { path: bin, log };
 }
 
 /** A synth output directory with an (empty) stack directory for `target`. */
