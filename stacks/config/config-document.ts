@@ -87,7 +87,7 @@ export class ConfigDocument {
     }
     const text = decodeUtf8(bytes);
     const lines = lineStarts(text);
-    const at = (offset: number): SourcePosition => positionAt(lines, offset);
+    const at = (offset: number): SourcePosition => positionAt(lines, Math.max(0, offset));
     let events: Event[];
     let documents: unknown[];
     try {
@@ -239,13 +239,14 @@ function positionAt(starts: number[], offset: number): SourcePosition {
 function eventStart(e: Event): number {
   switch (e.type) {
     case EVENT_ID.SCALAR: {
-      const starts = [e.anchorStart - 1, e.tagStart, e.valueStart - (e.style === 2 || e.style === 3 ? 1 : 0)].filter((s) => s >= 0);
-      return Math.min(...starts);
+      // An empty scalar (`key:` with nothing after it) has no offset of its own: -1.
+      const starts = [e.anchorStart - 1, e.tagStart, e.valueStart < 0 ? -1 : e.valueStart - (e.style === 2 || e.style === 3 ? 1 : 0)].filter((s) => s >= 0);
+      return starts.length === 0 ? -1 : Math.min(...starts);
     }
     case EVENT_ID.MAPPING:
     case EVENT_ID.SEQUENCE: {
       const starts = [e.anchorStart - 1, e.tagStart, e.start].filter((s) => s >= 0);
-      return Math.min(...starts);
+      return starts.length === 0 ? -1 : Math.min(...starts);
     }
     case EVENT_ID.ALIAS:
       return e.anchorStart - 1;
@@ -311,20 +312,22 @@ function recordPositions(text: string, events: Event[]): Map<string, { value: nu
   type Frame = { kind: 'map' | 'seq'; path: string; index: number; key?: string; keyOffset?: number; skip: number };
   const stack: Frame[] = [];
   let docPath = '';
+  // A value with no offset (an empty scalar) is placed at its key, or not at all (its parent then stands for it).
   const place = (offset: number): string | undefined => {
     const top = stack[stack.length - 1];
     if (!top) {
-      out.set(docPath, { value: offset });
+      if (offset >= 0) out.set(docPath, { value: offset });
       return docPath;
     }
     if (top.kind === 'seq') {
       const p = `${top.path}/${top.index++}`;
-      out.set(p, { value: offset });
+      if (offset >= 0) out.set(p, { value: offset });
       return p;
     }
     if (top.key === undefined) return undefined; // a key, handled by the caller
     const p = `${top.path}/${top.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!out.has(p)) out.set(p, { value: offset, key: top.keyOffset });
+    const value = offset >= 0 ? offset : top.keyOffset;
+    if (!out.has(p) && value !== undefined && value >= 0) out.set(p, { value, key: top.keyOffset });
     top.key = undefined;
     return p;
   };
@@ -344,7 +347,7 @@ function recordPositions(text: string, events: Event[]): Map<string, { value: nu
       case EVENT_ID.ALIAS: {
         if (top?.kind === 'map' && top.key === undefined) {
           top.key = e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : `*${text.slice(e.anchorStart, e.anchorEnd)}`;
-          top.keyOffset = eventStart(e);
+          top.keyOffset = eventStart(e) >= 0 ? eventStart(e) : undefined;
         } else {
           place(eventStart(e));
         }
