@@ -6,7 +6,7 @@
  *   node scripts/terraform/check-stacks.js [--registry] [--self-test] [--no-build] [--no-self-test]
  *                                          [--keep] [--only terraform|tofu]
  *
- * 1. `npm run build`, then synthesize examples/config/twilio-sso.yaml (dist/app/main.js, the bundled app) and every
+ * 1. `npm run build`, then synthesize examples/config/twilio-sso.yaml (`twilio-sso synth`, the bundled command) and every
  *    examples/*.ts (its synthExample(outdir)) into a temp dir.
  * 2. Write a CLI config to .tf-providers/ that installs providers only from a filesystem mirror
  *    (TWILIO_SSO_PROVIDER_MIRROR, default .tf-providers/mirror), for registry.terraform.io and, through
@@ -259,7 +259,7 @@ function synthesizeAll(outRoot) {
     {
       label: 'config examples/config/twilio-sso.yaml',
       out: path.join(outRoot, 'config'),
-      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'main.js'), '--config', 'examples/config/twilio-sso.yaml', '--output', path.join(outRoot, 'config')]],
+      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', 'examples/config/twilio-sso.yaml', '--output', path.join(outRoot, 'config')]],
       prefix: 'config',
     },
   ];

@@ -89,7 +89,9 @@ export function verifyAgainstMetadata(target: string, outputs: Record<string, Te
   const ssoName = `${p}${OUTPUTS.flexSsoUrl}` in outputs ? `${p}${OUTPUTS.flexSsoUrl}` : `${p}${OUTPUTS.frontlineSsoUrl}`;
   const ssoUrl = str(outputs, ssoName);
   const browser = metadata.singleSignOnServices.filter((s) => s.binding === BINDINGS.HTTP_REDIRECT || s.binding === BINDINGS.HTTP_POST);
-  const match = browser.find((s) => s.location === ssoUrl);
+  const matches = browser.filter((s) => s.location === ssoUrl);
+  const match = matches.find((s) => s.binding === BINDINGS.HTTP_REDIRECT) ?? matches[0];
+  const matchedBindings = [...new Set(matches.map((s) => s.binding.replace(/^.*:/, '')))].sort().reverse().join(' and ');
   const published = browser.map((s) => `${s.location} (${s.binding.replace(/^.*:/, '')})`).join(', ') || 'none';
   checks.push({
     id: 'sso-url',
@@ -98,7 +100,7 @@ export function verifyAgainstMetadata(target: string, outputs: Record<string, Te
       ssoUrl === null
         ? `the stack has no ${ssoName} output to compare with the metadata's SingleSignOnService endpoints (${published})`
         : match
-          ? `Single Sign-On URL = the metadata's SingleSignOnService for ${match.binding.replace(/^.*:/, '')}: '${ssoUrl}'`
+          ? `Single Sign-On URL = the metadata's SingleSignOnService for ${matchedBindings}: '${ssoUrl}'`
           : `Single Sign-On URL differs: the stack's ${ssoName} is '${ssoUrl}', the metadata's HTTP-Redirect/HTTP-POST SingleSignOnService endpoints are: ${published}`,
     stack: ssoUrl,
     metadata: match ? match.location : browser.map((s) => s.location).join(' ') || null,

@@ -119,6 +119,8 @@ describe('verify against the outputs', () => {
       ['certificate-expiry', true],
     ]);
     expect(r.ok).toBe(true);
+    // Okta, Entra and Keycloak publish one URL for both browser bindings.
+    expect(r.checks.find((c) => c.id === 'sso-url')!.message).toContain('SingleSignOnService for HTTP-Redirect and HTTP-POST');
   });
 
   test('an issuer without Entra\'s trailing slash is a mismatch, with both values', () => {
