@@ -1,5 +1,5 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
 import { SsoConfigError } from '../../lib/twilio';
@@ -55,7 +55,9 @@ export function synthesize(configPath: string, outdir: string): SynthOutcome {
     committed = true;
     return { ok: true, result: { app, outdir, stacks: check.planned!.map((p) => p.name), warnings: warningsOf(app) } };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    // After a commit the staging directory is empty; after a failure it holds the partial output.
+    if (committed) rmdirSync(staging);
+    else rmSync(staging, { recursive: true, force: true });
     // Directories made only to hold the staging directory go too when nothing was written.
     if (!committed && createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
   }
@@ -109,7 +111,7 @@ function policyProblems(e: unknown, configPath: string, check: ConfigCheck): Con
 
 /**
  * Moves the staged output into `outdir` (see {@link synthesize}): the whole tree when `outdir` does
- * not exist yet, else each stack directory that is new, else file by file.
+ * not exist yet, else each directory that is new whole, and file by file into those that exist.
  */
 function commit(staged: string, outdir: string): void {
   if (!existsSync(outdir)) {
@@ -120,12 +122,7 @@ function commit(staged: string, outdir: string): void {
   if (existsSync(stacks)) {
     for (const stack of readdirSync(stacks)) {
       const into = join(outdir, 'stacks', stack);
-      if (!existsSync(into)) {
-        mkdirSync(dirname(into), { recursive: true });
-        renameSync(join(stacks, stack), into);
-      } else {
-        removeStaleGenerated(join(stacks, stack), into);
-      }
+      if (existsSync(into)) removeStaleGenerated(join(stacks, stack), into);
     }
   }
   moveTree(staged, outdir);
@@ -149,16 +146,17 @@ function removeStaleGenerated(stagedStack: string, target: string): void {
   }
 }
 
+/**
+ * Moves every file of `from` into `to`, replacing files of the same name and leaving others; a
+ * directory `to` lacks moves whole. `from` is removed (it is empty by then).
+ */
 function moveTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    const src = join(from, name);
-    const dst = join(to, name);
-    if (statSync(src).isDirectory()) {
-      moveTree(src, dst);
-    } else {
-      mkdirSync(dirname(dst), { recursive: true });
-      renameSync(src, dst);
-    }
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, entry.name);
+    const dst = join(to, entry.name);
+    if (entry.isDirectory() && existsSync(dst)) moveTree(src, dst);
+    else renameSync(src, dst);
   }
+  rmdirSync(from);
 }

@@ -7,7 +7,7 @@ import { IDENTITY_PROVIDERS, IdentityProvider } from '../identity-providers';
 import { twilioBlockKey, twilioTargetFromConfig } from '../twilio-target-from-config';
 import { ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToPath } from './config-document';
 import { inConfigTerms, toUserField } from './config-paths';
-import { ConfigProblem, formatProblemsText, jsonType, problemAt, schemaProblems, sortProblems } from './config-problems';
+import { ConfigProblem, formatProblemsText, problemAt, schemaProblems, sortProblems } from './config-problems';
 import { loadConfigValidator } from './config-validator';
 import type { SsoConfig, TargetConfig } from './load-config';
 
@@ -225,4 +225,3 @@ export function configCheckError(check: ConfigCheck): SsoConfigError {
   return new SsoConfigError(violations[0].code, violations[0].field, `Invalid config '${check.file}':\n${formatProblemsText(check.file, check.problems)}`, violations);
 }
 
-export { jsonType };

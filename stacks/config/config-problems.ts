@@ -249,7 +249,10 @@ export function formatProblemsText(file: string, problems: ConfigProblem[]): str
   return `${lines.join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}; nothing was synthesized.\n`;
 }
 
-/** Keeps a report line on one line: control characters in a received value are shown escaped. */
+/**
+ * Keeps a report line on one line and readable as written: control characters, line separators and
+ * bidirectional overrides in a received value are shown escaped.
+ */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

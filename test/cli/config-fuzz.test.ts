@@ -4,7 +4,7 @@
  * exit 2 or 3 for a readable file); every problem must point at a line of the file and a path the
  * file has; `synth` must agree with `validate` and write nothing when it fails.
  *
- * `npm test` runs FUZZ_RUNS=600 inputs through validate (JSON, and every fourth also as text) and a
+ * `npm test` runs FUZZ_RUNS=500 inputs through validate (JSON, and every fourth also as text) and a
  * twelfth of that through synth; `npm run test:fuzz` runs 20,000. A failure prints fast-check's seed and the
  * shrunk input: rerun with FUZZ_SEED=<seed> to reproduce it.
  */
@@ -16,7 +16,7 @@ import { ConfigDocument } from '../../stacks/config/config-document';
 import { tempDir } from '../support/files';
 import { cli } from './support';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const SYNTH_RUNS = Number(process.env.FUZZ_SYNTH_RUNS ?? Math.max(20, Math.round(RUNS / 12)));
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const CERT = 'examples/config/salesforce-idp-cert.pem';

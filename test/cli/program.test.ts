@@ -109,6 +109,15 @@ describe('twilio-sso validate', () => {
     expect(valid).toMatchObject({ version: 1, valid: true, problems: [], targets: expect.arrayContaining(['flex-okta', 'flex-keycloak-local']) });
   });
 
+  test('text reports stay one line per problem: newlines and bidirectional overrides in a value are shown escaped', async () => {
+    const file = writeConfig(JSON.stringify({ targets: [{ ...okTarget, name: 'a\u202eb\nc' }] }));
+    const r = await cli(['validate', '--config', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(2);
+    expect(r.stdout).toContain('got "a\\u202eb\\nc"');
+    expect(r.stdout).not.toContain('\u202e');
+  });
+
   test('an unreadable file: exit 2, and with --format json still a JSON document', async () => {
     const r = await cli(['validate', '--config', '/nonexistent/x.yaml', '--format', 'json']);
     expect(r.code).toBe(2);
