@@ -5,7 +5,9 @@ import { SsoConfigError } from '../lib/twilio';
 import { synthesizeOrThrow } from './cli/synth';
 
 /**
- * The app entry point (`cdktf.json` runs it). The config file is, in order: `--config <path>`, the
+ * The app as a function (`main`) and as the unbundled script `node dist/stacks/main.js`; `cdktf.json`
+ * and pipelines run the `twilio-sso synth` command (stacks/cli), which synthesizes the same files.
+ * The config file is, in order: `--config <path>`, the
  * `TWILIO_SSO_CONFIG` environment variable, or `twilio-sso.yaml` in the working directory.
  * Output goes to `--output <dir>`, else `CDKTF_OUTDIR` (set by the cdktf CLI), else `cdktf.out`.
  */
