@@ -22,7 +22,7 @@ export function synthExample(outdir: string): void {
   sso.addGroup({ principalId: '6f0e3d1a-0000-4000-8000-000000000001', roles: ['agent'] });
   sso.addGroup({ principalId: '6f0e3d1a-0000-4000-8000-000000000002', roles: ['supervisor', 'wfo.team_leader'] });
   sso.addGroup({ principalId: '6f0e3d1a-0000-4000-8000-000000000003', roles: ['admin'] });
-  sso.addAttribute({ name: 'department', source: 'department' });
+  sso.addAttribute({ name: 'department', value: 'user.department' });
 
   new TwilioConsoleOutputs(stack, 'Console', { app: sso });
   new EntraConsoleOutputs(stack, 'EntraConsole', { app: sso });

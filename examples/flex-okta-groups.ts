@@ -18,7 +18,7 @@ export function synthExample(outdir: string): void {
   sso.addGroup({ principalId: '00g1agents0000000001', roles: ['agent'] });
   sso.addGroup({ principalId: '00g1supervisors00002', roles: ['supervisor', 'wfo.team_leader'] });
   sso.addGroup({ principalId: '00g1admins0000000003', roles: ['admin'] });
-  sso.addAttribute({ name: 'team_name', expression: 'user.department' });
+  sso.addAttribute({ name: 'team_name', value: 'user.department' });
 
   new TwilioConsoleOutputs(stack, 'Console', { app: sso });
   app.synth();

@@ -24,7 +24,7 @@ exports.lib = () => {
         target: TwilioTarget.flexEnhanced({ connectionSid: connectionSid(i) }),
         tenantId: TENANT,
         groups: groups(i).map((g, k) => ({ principalId: `6f0e3d1a-0000-4000-8000-${String(i * 2 + k).padStart(12, '0')}`, roles: g.roles })),
-        attributes: [{ name: ATTRIBUTE.name, source: 'department' }],
+        attributes: [{ name: ATTRIBUTE.name, value: 'user.department' }],
       });
     }
   };
@@ -48,7 +48,6 @@ exports.raw = () => {
   const { twilioAppRoleId } = require('../../dist/lib/entra/app-role-id');
   const { claimsMappingDefinition } = require('../../dist/lib/entra/claims-mapping-definition');
   const { tokenIssuanceDefinition } = require('../../dist/lib/entra/token-issuance-definition');
-  const { EntraNameIdSource } = require('cdktf-twilio-sso/entra');
   const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
   const { Construct } = require('constructs');
   return (stack, n) => {
@@ -86,7 +85,7 @@ exports.raw = () => {
       new ApplicationIdentifierUri(scope, 'IdentifierUri', { applicationId: app.id, identifierUri: target.entityId, dependsOn: [wait] });
       const claims = new ClaimsMappingPolicy(scope, 'ClaimsMappingPolicy', {
         displayName: `${name} claims`,
-        definition: [claimsMappingDefinition(target, EntraNameIdSource.MAIL, [{ name: ATTRIBUTE.name, source: 'department' }])],
+        definition: [claimsMappingDefinition(target, { nameId: 'user.mail', email: 'user.mail', fullName: 'user.displayname' }, [{ name: ATTRIBUTE.name, value: 'user.department' }])],
       });
       new ServicePrincipalClaimsMappingPolicyAssignment(scope, 'ClaimsMappingPolicyAssignment', { claimsMappingPolicyId: claims.id, servicePrincipalId: sp.id });
       const cert = new ServicePrincipalTokenSigningCertificate(scope, 'Certificate-primary', { servicePrincipalId: sp.id, displayName: `CN=${name}` });

@@ -1,13 +1,16 @@
-import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformResource, Tokenization } from 'cdktf';
+import { Annotations, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { RuleCompliance, RuleLevel, TwilioSsoRule } from './rule';
-import { ALL_RULES } from './rules';
+import { SsoConfigError, SsoErrorCode } from '../twilio/errors';
+import { show } from '../twilio/violations';
+import { ITwilioSsoRule, RuleCompliance, RuleLevel } from './rule';
+import { StackResources } from './stack-resources';
+import { TwilioSsoRules } from './twilio-sso-rules';
 
 /** A rule switched off for one resource, with the reason a reviewer will read. */
 export interface RuleSuppression {
   /** The rule's name, e.g. `OktaTwilioAppUsesSha256`. */
   readonly rule: string;
-  /** Why it does not apply here (required: a suppression without a reason is refused). */
+  /** Why it does not apply here: at least 10 characters (a suppression without a reason is refused). */
   readonly reason: string;
 }
 
@@ -20,52 +23,74 @@ export interface TwilioSsoChecksProps {
   readonly verbose?: boolean;
   /**
    * The rules to apply.
-   * @default - every rule in `ALL_RULES`
+   * @default - every rule, {@link TwilioSsoRules.ALL}
    */
-  readonly rules?: TwilioSsoRule[];
+  readonly rules?: ITwilioSsoRule[];
 }
 
 const SUPPRESSIONS = Symbol.for('cdktf-twilio-sso.suppressions');
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
+const MIN_REASON = 10;
 
 /**
  * Checks every Terraform resource in scope against Twilio's SSO requirements, cdk-nag style: each
- * rule is a small pure function, each finding an annotation `TwilioSso-<Rule>: <info>` (an ERROR
- * fails synthesis). It catches what the constructs cannot: hand-written apps and escape-hatch
- * overrides (`addOverride`). Apply with `Aspects.of(stack).add(new TwilioSsoChecks())`.
+ * rule is a small pure judgement of one resource's resolved arguments (reading the stack's other
+ * resources where a setting lives elsewhere, e.g. an Entra app's signing policy), each finding an
+ * annotation `TwilioSso-<Rule>: <info>` on that resource (an ERROR fails synthesis). It catches
+ * what the constructs cannot: apps written by hand with the provider's own classes, and
+ * escape-hatch overrides (`addOverride`). Apply with `Aspects.of(stack).add(new TwilioSsoChecks())`.
  */
 export class TwilioSsoChecks implements IAspect {
-  /** Switches rules off for one resource; every suppression needs a reason. */
+  /**
+   * Switches rules off for one resource; every suppression needs a reason of at least 10 characters.
+   * @throws SsoConfigError (`SUPPRESSION_REASON_MISSING`) naming the suppression without a reason
+   */
   public static suppress(resource: TerraformResource, suppressions: RuleSuppression[]): void {
-    for (const s of suppressions) {
-      if (!s.reason || s.reason.trim().length < 10) {
-        throw new Error(`Cannot suppress ${s.rule} on ${resource.node.path}: give a reason of at least 10 characters, got ${JSON.stringify(s.reason)}`);
+    suppressions.forEach((s, i) => {
+      if (typeof s.reason !== 'string' || s.reason.trim().length < MIN_REASON) {
+        throw new SsoConfigError(
+          SsoErrorCode.SUPPRESSION_REASON_MISSING,
+          `suppressions[${i}].reason`,
+          s.reason,
+          `Cannot suppress ${s.rule} on ${resource.node.path}: give a reason of at least ${MIN_REASON} characters, got ${show(s.reason)}`,
+        );
       }
-    }
+    });
     const r = resource as unknown as Record<symbol, RuleSuppression[]>;
-    r[SUPPRESSIONS] = [...(r[SUPPRESSIONS] ?? []), ...suppressions];
+    r[SUPPRESSIONS] = [...(r[SUPPRESSIONS] ?? []), ...suppressions.map((s) => ({ rule: s.rule, reason: s.reason }))];
   }
 
   private readonly verbose: boolean;
-  private readonly rules: readonly TwilioSsoRule[];
+  private readonly rulesByType = new Map<string, ITwilioSsoRule[]>();
+  // One check run (one synthesis) visits each construct once; a construct seen again starts a new
+  // run, whose resources are resolved afresh.
+  private visited = new WeakSet<IConstruct>();
+  private stacks = new WeakMap<TerraformStack, StackResources>();
 
   constructor(props: TwilioSsoChecksProps = {}) {
     this.verbose = props.verbose ?? false;
-    this.rules = props.rules ?? ALL_RULES;
+    for (const rule of props.rules ?? TwilioSsoRules.ALL) {
+      this.rulesByType.set(rule.resourceType, [...(this.rulesByType.get(rule.resourceType) ?? []), rule]);
+    }
   }
 
-  /** Applies every rule to one construct (called by cdktf for each construct in scope). */
+  /** Applies the rules to one construct (called by cdktf for each construct in scope). */
   public visit(node: IConstruct): void {
+    if (this.visited.has(node)) {
+      this.visited = new WeakSet();
+      this.stacks = new WeakMap();
+    }
+    this.visited.add(node);
     if (!(node instanceof TerraformResource)) return;
-    const rules = this.rules.filter((r) => r.resourceType === node.terraformResourceType);
-    if (rules.length === 0) return;
     const suppressed = (node as unknown as Record<symbol, RuleSuppression[]>)[SUPPRESSIONS] ?? [];
-    const args = this.resolvedArguments(node);
+    const rules = (this.rulesByType.get(node.terraformResourceType) ?? []).filter((r) => !suppressed.some((s) => s.rule === r.name));
+    if (rules.length === 0) return;
+    const resources = this.resourcesOf(TerraformStack.of(node));
+    const self = resources.resource(node);
+    const context = resources.contextFor(self.address);
     for (const rule of rules) {
-      if (suppressed.some((s) => s.rule === rule.name)) continue;
       let result: RuleCompliance;
       try {
-        result = rule.check(args);
+        result = rule.check(self.args, context);
       } catch (e) {
         Annotations.of(node).addWarning(`TwilioSso-RuleFailure: ${rule.name} could not evaluate ${node.node.path}: ${(e as Error).message}`);
         continue;
@@ -77,10 +102,12 @@ export class TwilioSsoChecks implements IAspect {
     }
   }
 
-  private resolvedArguments(node: TerraformResource): Record<string, any> {
-    // toTerraform() includes escape-hatch overrides, so the rules see what will be written.
-    const json = Tokenization.resolve(node.toTerraform(), { scope: node, resolver: RESOLVER }) as { resource: Record<string, Record<string, any>> };
-    const byName = json.resource[node.terraformResourceType];
-    return Object.values(byName)[0];
+  private resourcesOf(stack: TerraformStack): StackResources {
+    let r = this.stacks.get(stack);
+    if (!r) {
+      r = new StackResources(stack);
+      this.stacks.set(stack, r);
+    }
+    return r;
   }
 }

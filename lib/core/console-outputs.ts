@@ -31,9 +31,9 @@ export class TwilioConsoleOutputs extends Construct {
   constructor(scope: Construct, id: string, props: TwilioConsoleOutputsProps) {
     super(scope, id);
     const prefix = props.prefix ?? '';
-    const { target, consoleValues } = props.app;
+    const { target, consoleValues, certificateExpiryWarningDays } = props.app;
     const names = FIELD_NAMES[target.product];
-    const add = (name: string, value: string | undefined, description: string): void => {
+    const add = (name: string, value: string | number | undefined, description: string): void => {
       if (value === undefined) return;
       const output = new TerraformOutput(this, name, { value, description });
       output.overrideLogicalId(`${prefix}${name}`);
@@ -43,6 +43,7 @@ export class TwilioConsoleOutputs extends Construct {
     add(names.ssoUrl, consoleValues.ssoUrl, 'Twilio Console: Single Sign-On URL');
     add(names.certificate, consoleValues.certificatePem, 'Twilio Console: X.509 Certificate (full PEM)');
     add('x509_certificate_expires_at', consoleValues.certificateExpiresAt, 'When the X.509 certificate expires: rotate before then');
+    add('x509_certificate_expiry_warning_days', certificateExpiryWarningDays, 'Days before the end from which `twilio-sso console` and `verify` report the certificate as expiring');
     add('idp_metadata_url', consoleValues.metadataUrl, 'The identity provider SAML metadata (to check the values above)');
     add('default_redirect_url', target.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
     add('sp_entity_id', target.entityId, 'Twilio service provider Entity ID the app was configured with');

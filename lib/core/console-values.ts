@@ -30,4 +30,6 @@ export interface ITwilioSsoApp extends IConstruct {
   readonly target: TwilioTarget;
   /** The values the Twilio Console needs from this identity provider. */
   readonly consoleValues: TwilioConsoleValues;
+  /** Days before the certificate's end from which it is reported as expiring. */
+  readonly certificateExpiryWarningDays: number;
 }

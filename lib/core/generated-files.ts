@@ -1,17 +1,23 @@
-import { TerraformStack } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 // Not re-exported from the cdktf index, but public in the module (TerraformAsset uses it). cdktf
 // 0.21.0 is pinned exactly and is the final release (the project is archived), so it cannot move.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { show } from '../twilio/violations';
 
 /** Props for {@link GeneratedFiles}. */
 export interface GeneratedFilesProps {
   /** The directory, relative to the stack's synth directory (where `cdk.tf.json` is), e.g. `salesforce/Sso`. */
   readonly directory: string;
-  /** Relative path (with `/`) → content, written in this order. */
-  readonly files: ReadonlyMap<string, string>;
+  /**
+   * Relative path (with `/`) → content, written in this order. A content may be a token whose value
+   * is only known once everything is declared (e.g. `Lazy.stringValue(...)` producing the text): it
+   * is resolved at synth and must resolve to text.
+   */
+  readonly files: { [path: string]: string };
 }
 
 /**
@@ -44,10 +50,16 @@ export class GeneratedFiles extends Construct {
     const inStack = filesIn(stack);
     const claimed = inStack.byDirectory.get(props.directory);
     if (claimed) {
-      throw new Error(`GeneratedFiles: directory '${props.directory}' of ${this.node.path} is already written by ${claimed}; each needs its own directory`);
+      throw new SsoConfigError(
+        SsoErrorCode.GENERATED_DIRECTORY_TAKEN,
+        'directory',
+        props.directory,
+        `directory ${show(props.directory)} of ${this.node.path} is already written by ${claimed}; give each GeneratedFiles its own directory`,
+      );
     }
     inStack.byDirectory.set(props.directory, this.node.path);
-    for (const path of props.files.keys()) inStack.paths.push(`${props.directory}/${path}`);
+    const files = Object.entries(props.files);
+    for (const [path] of files) inStack.paths.push(`${props.directory}/${path}`);
     addCustomSynthesis(this, {
       onSynthesize: (session) => {
         const stackDir = join(session.manifest.outdir, session.manifest.forStack(stack).synthesizedStackPath, '..');
@@ -58,12 +70,16 @@ export class GeneratedFiles extends Construct {
         }
         const root = join(stackDir, ...props.directory.split('/'));
         const made = new Set<string>();
-        for (const [path, content] of props.files) {
+        for (const [path, content] of files) {
+          const text = Token.isUnresolved(content) ? Tokenization.resolve(content, { scope: this, resolver: RESOLVER }) : content;
+          if (typeof text !== 'string') {
+            throw new Error(`GeneratedFiles ${this.node.path}: the content of '${path}' resolved to ${typeof text}, not text`);
+          }
           const file = join(root, ...path.split('/'));
           const dir = dirname(file);
           if (!made.has(dir)) mkdirSync(dir, { recursive: true });
           made.add(dir);
-          writeFileSync(file, content);
+          writeFileSync(file, text);
         }
       },
     });
@@ -79,6 +95,7 @@ interface StackFiles {
   readonly tidied: Set<string>;
 }
 
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
 const STACK_FILES = new WeakMap<TerraformStack, StackFiles>();
 
 function filesIn(stack: TerraformStack): StackFiles {
@@ -91,7 +108,7 @@ function filesIn(stack: TerraformStack): StackFiles {
 }
 
 /** Removes the files the previous manifest lists and `paths` does not, then writes the new manifest. */
-function replaceManifest(stackDir: string, paths: readonly string[]): void {
+function replaceManifest(stackDir: string, paths: string[]): void {
   const manifest = join(stackDir, GENERATED_FILES_MANIFEST);
   const now = new Set(paths);
   let before: unknown;

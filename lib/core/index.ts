@@ -1,9 +1,11 @@
-export * from './hand-written-resource';
-export * from './default-provider';
-export * from './generated-files';
-export * from './console-outputs';
-export * from './console-values';
-export * from './pem';
-export * from './role-assignment';
-export * from './terraform-escape';
-export * from './terraform-data';
+// What every identity-provider construct shares. Internal helpers (default-provider, pem,
+// terraform-escape, the attribute and assignment lists) are imported by path, not from here.
+export { CertificateExpiry, CertificateExpiryStatus } from './certificate-expiry';
+export { ITwilioSsoApp, TwilioConsoleValues } from './console-values';
+export { TwilioConsoleOutputs, TwilioConsoleOutputsProps } from './console-outputs';
+export { GeneratedFiles, GeneratedFilesProps } from './generated-files';
+export { HandWrittenResource } from './hand-written-resource';
+export { RoleAssignment, RoleAssignmentProps } from './role-assignment';
+export { SamlAttribute } from './saml-attribute';
+export { TerraformData, TerraformDataConfig } from './terraform-data';
+export { TwilioSsoApp, TwilioSsoAppProps } from './twilio-sso-app';

@@ -1,4 +1,4 @@
-import { LocalExecProvisioner, TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** Config for {@link TerraformData}. */
@@ -8,11 +8,6 @@ export interface TerraformDataConfig extends TerraformMetaArguments {
    * @default - never replaced
    */
   readonly triggersReplace?: { [key: string]: string };
-  /**
-   * Commands run on this machine when the resource is created.
-   * @default - none
-   */
-  readonly provisioners?: LocalExecProvisioner[];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 
+// Internal: the public spelling is `EntraTwilioSso.appRoleId(role)`.
+
 /**
  * The UUIDv5 namespace for Twilio role app-role IDs. Fixed forever: changing it would give every
  * app role a new ID, which Entra treats as deleting the old roles (and their assignments). It was
@@ -10,7 +12,8 @@ export const TWILIO_APP_ROLE_NAMESPACE = 'b1c605e4-538e-451d-84fb-14bdbaa18b89';
 /**
  * The app role ID for a Twilio role value: UUIDv5 of the role value in
  * {@link TWILIO_APP_ROLE_NAMESPACE}. Deterministic, so a lost state or a rebuilt app gets the same
- * IDs (Entra requires `app_role.id` to be a UUID; facts file, section 3).
+ * IDs (Entra requires `appRole.id` to be a unique GUID: Microsoft Graph `appRole` resource,
+ * https://learn.microsoft.com/graph/api/resources/approle).
  */
 export function twilioAppRoleId(role: string): string {
   return uuidv5(role, TWILIO_APP_ROLE_NAMESPACE);

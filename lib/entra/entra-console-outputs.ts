@@ -1,6 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { pemFromBase64 } from '../core';
+import { pemFromBase64 } from '../core/pem';
 import { EntraTwilioSso } from './entra-twilio-sso';
 
 /** Props for {@link EntraConsoleOutputs}. */

@@ -1,7 +1,16 @@
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
-import { ITwilioSsoApp, PrincipalKind, RoleAssignment, RoleAssignmentList, TwilioConsoleValues, pemFromBase64, validateRoleAssignments } from '../core';
-import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
+import { Annotations, Aspects, Fn } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { importExisting, warnAdoptionChanges } from '../core/adoption';
+import { pemFromBase64 } from '../core/pem';
+import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
+import { ValueLanguage, checkValue } from '../core/saml-attribute';
+import { validateSharedProps } from '../core/twilio-sso-app';
+import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
+import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { isUnresolved } from '../twilio/unresolved';
+import { Violations, show } from '../twilio/violations';
+import { KeycloakAdoptOptions, clientMapperImportId, roleImportId, samlClientImportId, validateKeycloakAdopt } from './adopt-options';
 import {
   DataKeycloakRealmKeys,
   KeycloakGenericProtocolMapper,
@@ -11,62 +20,15 @@ import {
   KeycloakSamlClientDefaultScopes,
   KeycloakUserRoles,
 } from './provider';
-
-/** Which user value Keycloak puts in the NameID (the Flex unique user id). */
-export enum KeycloakNameIdFormat {
-  /** The username, with format `urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified` (Twilio's guides). */
-  USERNAME = 'username',
-  /** The email address, with format `urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress`. */
-  EMAIL = 'email',
-}
+import { validateServerUrl } from './server-url';
 
 /**
- * Where the `full_name` attribute (Flex) comes from. Keycloak has no script-free SAML mapper that
- * joins first and last name in the releases on Maven Central up to 26.7.3 (their `/admin/serverinfo`
- * lists none; the script mapper needs a deployed JAR), so the default reads a user attribute.
+ * Props for {@link KeycloakTwilioSso}. Values (`email`, `fullName`, attribute values) are a Keycloak
+ * user property (`username`, `email`, `firstName`, `lastName`) or the name of a user attribute (e.g.
+ * `department`); `nameId` is `username` or `email`. Group and user IDs are Keycloak IDs (UUIDs), not
+ * names: a `KeycloakGroup`'s `id` when the group is declared in the same stack.
  */
-export class KeycloakFullName {
-  /**
-   * A user attribute, `full_name` unless named. Keycloak 24+ keeps only attributes declared in the
-   * realm's user profile, so declare it there (e.g. with `KeycloakRealmUserProfile`) and fill it
-   * per user, or from an LDAP/identity-provider mapper.
-   */
-  public static userAttribute(name = 'full_name'): KeycloakFullName {
-    return new KeycloakFullName('saml-user-attribute-mapper', name);
-  }
-
-  /**
-   * First and last name joined by a space, by Keycloak's `saml-full-name-mapper`. Only on Keycloak
-   * releases that ship that mapper (not 26.7.3, whose server lists no such mapper; which release first
-   * ships it is UNCONFIRMED): check `/admin/serverinfo` before choosing it.
-   */
-  public static firstAndLastName(): KeycloakFullName {
-    return new KeycloakFullName('saml-full-name-mapper', undefined);
-  }
-
-  /** The Keycloak protocol mapper type. */
-  public readonly mapperType: string;
-  /** The user attribute read, for {@link KeycloakFullName.userAttribute}; otherwise undefined. */
-  public readonly userAttributeName?: string;
-
-  private constructor(mapperType: string, userAttributeName: string | undefined) {
-    this.mapperType = mapperType;
-    this.userAttributeName = userAttributeName;
-  }
-}
-
-/** An extra SAML attribute sent to Twilio from a Keycloak user attribute. */
-export interface KeycloakAttribute {
-  /** Claim name as Twilio reads it, e.g. `department` or `channel.chat.capacity.int`. */
-  readonly name: string;
-  /** The Keycloak user attribute (declared in the realm's user profile) holding the value. */
-  readonly userAttribute: string;
-}
-
-/** Props for {@link KeycloakTwilioSso}. */
-export interface KeycloakTwilioSsoProps {
-  /** The Twilio service provider to sign users in to. */
-  readonly target: TwilioTarget;
+export interface KeycloakTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentProps {
   /**
    * The Keycloak server's public base URL as users' browsers reach it, before `/realms` (e.g.
    * `https://sso.example.com`, or `https://sso.example.com/auth` for a server with the legacy
@@ -77,56 +39,90 @@ export interface KeycloakTwilioSsoProps {
   /** The name of the realm that holds the users (an existing realm, or a `KeycloakRealm`'s `realmName`). */
   readonly realm: string;
   /**
-   * Client display name.
-   * @default - 'Twilio ' + the target's description, e.g. 'Twilio Flex enhanced SSO JQ…'
-   */
-  readonly clientName?: string;
-  /**
-   * The NameID value.
-   * @default KeycloakNameIdFormat.USERNAME
-   */
-  readonly nameIdFormat?: KeycloakNameIdFormat;
-  /**
-   * Where `full_name` comes from (Flex only; ignored for Frontline).
-   * @default KeycloakFullName.userAttribute('full_name')
-   */
-  readonly fullName?: KeycloakFullName;
-  /**
-   * Groups given Twilio roles (Keycloak group IDs). Same as {@link KeycloakTwilioSso.addGroup} for each.
-   * @default - no groups
-   */
-  readonly groups?: RoleAssignment[];
-  /**
-   * Users given Twilio roles directly (Keycloak user IDs). Same as {@link KeycloakTwilioSso.addUser}.
-   * @default - no individual users
-   */
-  readonly users?: RoleAssignment[];
-  /**
-   * Extra attributes (Flex Insights, capacity, …). Same as {@link KeycloakTwilioSso.addAttribute}.
-   * @default - only the attributes the target requires
-   */
-  readonly attributes?: KeycloakAttribute[];
-  /**
    * The IdP-initiated login name: users start at `<issuer>/protocol/saml/clients/<name>`.
    * @default - 'twilio-' + the target's SID in lowercase
    */
   readonly idpInitiatedSsoUrlName?: string;
+  /**
+   * Adopt an existing Keycloak SAML client (one set up by hand for Twilio, say) instead of creating a
+   * new one. The stack then declares Terraform `import` blocks (Terraform ≥ 1.5, OpenTofu ≥ 1.6) for
+   * the client, the client roles and the protocol mappers whose IDs are given; the first plan shows
+   * them as imports with in-place updates, and replaces and destroys nothing. The realm and its keys
+   * are not touched (the construct only reads them, `data.keycloak_realm_keys`), so Keycloak keeps
+   * signing with the certificate the Twilio Console has.
+   *
+   * Created, not imported: the client's default-scopes setting (`keycloak_saml_client_default_scopes`
+   * cannot be imported; creating it sets the client's default scopes, whatever they were), the
+   * group and user role grants (non-exhaustive: creating one adds the roles, keeping those granted in
+   * the admin console), and the roles and mappers without an ID.
+   *
+   * What the first apply changes in place is listed at synth as one warning per item (the client's
+   * settings, its default scopes, its mappers, its roles). Keep `adopt` after the import: once the
+   * resources are in state the import blocks do nothing. Cannot be combined with a realm the same
+   * stack creates. See docs/adopt.md.
+   * @default - a new client is created
+   */
+  readonly adopt?: KeycloakAdoptOptions;
+}
+
+/** A protocol mapper as declared, for the adoption warnings. */
+interface DeclaredMapper {
+  readonly attribute: string;
+  readonly type: string;
+  readonly reads?: string;
+  readonly imported: boolean;
 }
 
 const SAML = 'saml';
 const BASIC = 'Basic';
 const REALM_NAME = /^[A-Za-z0-9._-]+$/;
 const URL_NAME = /^[A-Za-z0-9_-]+$/;
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /** Keycloak's own SAML client scopes (`role_list`, `saml_organization`) add a `Role` attribute and more: replaced by ours. */
 const DEFAULT_SCOPES: string[] = [];
 
+const DEFAULT_NAME_ID = 'username';
+const DEFAULT_EMAIL = 'email';
+const DEFAULT_FULL_NAME = 'full_name';
 /**
- * Twilio Flex or Frontline single sign-on as a Keycloak SAML client, configured as Twilio requires
- * (facts file, sections 1 and 5): client ID = Entity ID, ACS as the POST endpoint and the only valid
- * redirect URI, response and assertion signed with RSA-SHA256, no encryption, no client signature
- * required, NameID from the username (or email) forced whatever the request asks, and `email`,
- * `roles` (and `full_name` for Flex) as Basic-format attributes with Twilio's exact names.
+ * The user properties a SAML client can send as its NameID, which are also the values of the
+ * provider's `name_id_format` for them: `username` (format unspecified) and `email` (format
+ * emailAddress). Keycloak's other formats (`transient`, `persistent`) are not a stable user ID.
+ */
+const NAME_IDS = ['username', 'email'];
+/**
+ * Fields of every Keycloak user rather than attributes: read with `saml-user-property-mapper`. Any
+ * other value is a user attribute, read with `saml-user-attribute-mapper`.
+ */
+const USER_PROPERTIES = ['username', 'email', 'firstName', 'lastName'];
+const PROPERTY_MAPPER = 'saml-user-property-mapper';
+const ATTRIBUTE_MAPPER = 'saml-user-attribute-mapper';
+/**
+ * Keycloak's rule for user-profile attribute names (`UPConfigUtils.ATTRIBUTE_NAME_PATTERN` in
+ * keycloak/keycloak): letters, digits, `.`, `_` and `-`.
+ */
+const ATTRIBUTE_NAME = /^[A-Za-z0-9._-]+$/;
+/** The option earlier releases had for Keycloak's `saml-full-name-mapper`; see validateProps. */
+const REMOVED_FULL_NAME_OPTION = 'firstAndLastName';
+
+/** How `email`, `fullName` and attribute values are written: a user property or a user attribute name. */
+const KEYCLOAK_VALUE: ValueLanguage = {
+  describe: "a Keycloak user property (username, email, firstName, lastName) or the name of a user attribute such as 'department'",
+  problem: (value) => (USER_PROPERTIES.includes(value) || ATTRIBUTE_NAME.test(value) ? undefined : "a user attribute name is letters, digits, '.', '_' and '-'"),
+};
+
+/** How `nameId` is written. */
+const KEYCLOAK_NAME_ID: ValueLanguage = {
+  describe: `one of ${NAME_IDS.map((n) => `'${n}'`).join(', ')}, the Keycloak user property sent as the NameID`,
+  problem: (value) => (NAME_IDS.includes(value) ? undefined : /^urn:|transient|persistent|unspecified|emailAddress/i.test(value) ? 'give the user property, not a NameID format' : 'no other value is supported'),
+};
+
+/**
+ * Twilio Flex or Frontline single sign-on as a Keycloak SAML client, configured as Twilio's SSO
+ * guides require (https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration,
+ * https://www.twilio.com/docs/frontline/sso): client ID = Entity ID, ACS as the POST endpoint and the
+ * only valid redirect URI, response and assertion signed with RSA-SHA256, no encryption, no client
+ * signature required, NameID from the username (or email) forced whatever the request asks, and
+ * `email`, `roles` (and `full_name` for Flex) as Basic-format attributes with Twilio's exact names.
  *
  * Roles: the client gets one client role per role the target's product accepts (`agent`, …), and
  * `full_scope_allowed = false`, so the `roles` attribute (Keycloak's role-list mapper, one attribute
@@ -139,10 +135,14 @@ const DEFAULT_SCOPES: string[] = [];
  * Console values: issuer `<serverUrl>/realms/<realm>`, SSO URL `…/protocol/saml`, and the realm's
  * active RS256 certificate (from `data.keycloak_realm_keys`) as PEM. Keycloak signs with the realm
  * key of highest priority: a realm with several active RS256 keys (during rotation) must be checked.
+ * The certificate's end date is not known at synth, and `data.keycloak_realm_keys` does not export it
+ * (its keys carry algorithm, certificate, kid, provider, public key, status and type), so nothing is
+ * warned about at synth; `certificateExpiryWarningDays` is output for `twilio-sso console`/`verify`.
+ *
+ * With `adopt` ({@link KeycloakAdoptOptions}) the same resources are declared for an existing client,
+ * with Terraform import blocks for the client and the roles and protocol mappers whose IDs are given.
  */
-export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
-  /** The Twilio service provider. */
-  public readonly target: TwilioTarget;
+export class KeycloakTwilioSso extends TwilioSsoApp {
   /** The Keycloak SAML client (`keycloak_saml_client`). */
   public readonly client: KeycloakSamlClient;
   /** The realm URL, which Keycloak uses as its SAML issuer. */
@@ -151,32 +151,40 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
   public readonly idpInitiatedLoginUrl: string;
 
   private readonly realm: string;
-  private readonly roles = new Map<string, KeycloakRole>();
-  private readonly roleRefs = new Map<string, string>();
+  private readonly roles: Map<string, KeycloakRole>;
+  private readonly roleRefs: Map<string, string>;
   private readonly clientRef: string;
   private readonly realmKeys: DataKeycloakRealmKeys;
-  private memoConsoleValues?: TwilioConsoleValues;
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
-  private readonly attributes: KeycloakAttribute[] = [];
+  private readonly readValues: string[];
+  private readonly adopt?: KeycloakAdoptOptions;
+  private readonly props: KeycloakTwilioSsoProps;
+  private readonly urlName: string;
+  private readonly declaredMappers: DeclaredMapper[] = [];
+  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
-    super(scope, id);
     KeycloakTwilioSso.validateProps(props);
+    super(scope, id, props);
+    this.adopt = props.adopt;
+    this.props = props;
     const target = props.target;
+    this.roles = new Map();
+    this.roleRefs = new Map();
     this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
-    this.target = target;
     this.realm = props.realm;
-    const serverUrl = Token.isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
+    const serverUrl = isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
     this.issuer = `${serverUrl}/realms/${props.realm}`;
-    const urlName = props.idpInitiatedSsoUrlName ?? `twilio-${target.sid.toLowerCase()}`;
+    const urlName = props.idpInitiatedSsoUrlName ?? defaultUrlName(target);
+    this.urlName = urlName;
     this.idpInitiatedLoginUrl = `${this.issuer}/protocol/saml/clients/${urlName}`;
 
     this.client = new KeycloakSamlClient(this, 'Resource', {
       realmId: props.realm,
       clientId: target.entityId,
-      name: props.clientName ?? `Twilio ${target.description}`,
+      name: this.displayName,
       description: `Twilio ${target.product} single sign-on (managed by cdktf-twilio-sso)`,
       enabled: true,
       assertionConsumerPostUrl: target.acsUrl,
@@ -188,7 +196,8 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
       clientSignatureRequired: false,
       forcePostBinding: true,
       frontChannelLogout: false,
-      nameIdFormat: props.nameIdFormat ?? KeycloakNameIdFormat.USERNAME,
+      // The user property is also the provider's name_id_format value (NAME_IDS).
+      nameIdFormat: props.nameId ?? DEFAULT_NAME_ID,
       forceNameIdFormat: true,
       includeAuthnStatement: true,
       fullScopeAllowed: false,
@@ -196,35 +205,45 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
       idpInitiatedSsoUrlName: urlName,
     });
 
+    // No signing key or certificate of its own is set: Keycloak signs with the realm's keys.
+    if (this.adopt) importExisting(this.client, samlClientImportId(props.realm, this.adopt.clientUuid));
+
     // Each attribute read creates a cdktf token (with a captured stack trace): read the client's ID once.
     this.clientRef = this.client.id;
     new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
 
-    this.mapper('EmailMapper', EMAIL_ATTRIBUTE, 'saml-user-property-mapper', { 'user.attribute': 'email' });
+    const email = props.email ?? DEFAULT_EMAIL;
+    this.readValues = [email];
+    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, email);
     if (target.isFlex) {
-      const fullName = props.fullName ?? KeycloakFullName.userAttribute();
-      this.mapper('FullNameMapper', FULL_NAME_ATTRIBUTE, fullName.mapperType, fullName.userAttributeName ? { 'user.attribute': fullName.userAttributeName } : {});
+      const fullName = props.fullName ?? DEFAULT_FULL_NAME;
+      this.readValues.push(fullName);
+      this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, fullName);
     }
     this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
 
     for (const role of target.allowedRoles) {
-      this.roles.set(
-        role,
-        new KeycloakRole(this, `Role-${role}`, {
-          realmId: props.realm,
-          clientId: this.clientRef,
-          name: role,
-          description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
-        }),
-      );
+      const resource = new KeycloakRole(this, `Role-${role}`, {
+        realmId: props.realm,
+        clientId: this.clientRef,
+        name: role,
+        description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
+      });
+      const existing = this.adopt?.roleIds?.[role];
+      if (existing !== undefined) importExisting(resource, roleImportId(props.realm, existing));
+      this.roles.set(role, resource);
     }
 
-    const keys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
-    this.realmKeys = keys;
+    this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
 
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
     for (const a of props.attributes ?? []) this.addAttribute(a);
+    if (this.adopt) {
+      // The warnings name what the client is finally given, including later addGroup/addUser/
+      // addAttribute calls: Aspects run at synth, once everything is declared.
+      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
+    }
   }
 
   /**
@@ -232,117 +251,127 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
    * is declared.
    */
   public static validateProps(props: KeycloakTwilioSsoProps): void {
-    const target = props.target;
     const v = new Violations();
     v.capture(() => validateServerUrl(props.serverUrl));
-    if (!Token.isUnresolved(props.realm) && (typeof props.realm !== 'string' || !REALM_NAME.test(props.realm))) {
-      v.add('KEYCLOAK_REALM_INVALID', 'realm', `realm must be a realm name of letters, digits, '.', '_' and '-' (it goes into URLs), got ${show(props.realm)}`);
-    }
-    if (props.clientName !== undefined && !Token.isUnresolved(props.clientName) && props.clientName.trim() === '') {
-      v.add('KEYCLOAK_CLIENT_NAME_EMPTY', 'clientName', `clientName must not be empty, got ${show(props.clientName)}`);
-    }
-    if (props.nameIdFormat !== undefined && !Object.values(KeycloakNameIdFormat).includes(props.nameIdFormat)) {
-      v.add('KEYCLOAK_NAME_ID_FORMAT_INVALID', 'nameIdFormat', `nameIdFormat must be one of ${Object.values(KeycloakNameIdFormat).join(', ')}, got ${show(props.nameIdFormat)}`);
+    if (!isUnresolved(props.realm) && (typeof props.realm !== 'string' || !REALM_NAME.test(props.realm))) {
+      v.add(SsoErrorCode.KEYCLOAK_REALM_INVALID, 'realm', props.realm, `realm must be a realm name of letters, digits, '.', '_' and '-' (it goes into URLs), got ${show(props.realm)}`);
     }
     const urlName = props.idpInitiatedSsoUrlName;
-    if (urlName !== undefined && !Token.isUnresolved(urlName) && !URL_NAME.test(urlName)) {
-      v.add('KEYCLOAK_IDP_INITIATED_NAME_INVALID', 'idpInitiatedSsoUrlName', `idpInitiatedSsoUrlName must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`);
+    if (urlName !== undefined && !isUnresolved(urlName) && (typeof urlName !== 'string' || !URL_NAME.test(urlName))) {
+      v.add(SsoErrorCode.KEYCLOAK_IDP_INITIATED_NAME_INVALID, 'idpInitiatedSsoUrlName', urlName, `idpInitiatedSsoUrlName must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`);
     }
-    const fullAttr = props.fullName?.userAttributeName;
-    if (fullAttr !== undefined && fullAttr.trim() === '') {
-      v.add('KEYCLOAK_USER_ATTRIBUTE_EMPTY', 'fullName', `fullName must name a user attribute, got ${show(fullAttr)}`);
+    validateSharedProps(props, { values: KEYCLOAK_VALUE, nameId: KEYCLOAK_NAME_ID }, v);
+    if (props.adopt !== undefined) validateKeycloakAdopt(props.target, props.adopt, v);
+    if (props.fullName === REMOVED_FULL_NAME_OPTION) {
+      // Earlier releases read this word as "Keycloak's saml-full-name-mapper". Keycloak 26.7.3 does
+      // not ship that mapper (its /admin/serverinfo lists none), so the option was dropped; read as a
+      // user attribute the word would silently send an empty full_name.
+      v.add(
+        SsoErrorCode.ATTRIBUTE_VALUE_INVALID,
+        'fullName',
+        props.fullName,
+        `fullName ${show(props.fullName)} is no longer supported (it chose saml-full-name-mapper, which Keycloak 26.7.3 does not ship); give the user attribute holding the full name, e.g. 'full_name'`,
+      );
     }
-    v.capture(() => validateRoleAssignments(target, props.groups ?? [], 'groups'));
-    v.capture(() => validateRoleAssignments(target, props.users ?? [], 'users'));
-    const names = new Set<string>();
-    (props.attributes ?? []).forEach((a, i) => {
-      v.capture(() => target.validateAttributeName(a.name, `attributes[${i}].name`));
-      if (names.has(a.name)) v.add('ATTRIBUTE_DUPLICATE', `attributes[${i}].name`, `attributes[${i}].name ${show(a.name)} is declared twice`);
-      names.add(a.name);
-      if (typeof a.userAttribute !== 'string' || a.userAttribute.trim() === '') {
-        v.add('KEYCLOAK_USER_ATTRIBUTE_EMPTY', `attributes[${i}].userAttribute`, `attributes[${i}].userAttribute must name a Keycloak user attribute such as 'department', got ${show(a.userAttribute)}`);
-      }
-    });
-    v.throwIfAny(`Invalid Keycloak client for ${target.description}`);
-  }
-
-  /** Gives a Keycloak group (by ID) the given Twilio roles. Returns the assignment as recorded. */
-  public addGroup(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.groups.add(assignment);
-    new KeycloakGroupRoles(this, `Group-${this.childKey(copy.principalId, this.groups.length - 1)}`, { realmId: this.realm, groupId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
-    return copy;
-  }
-
-  /** Gives one Keycloak user (by ID) the given Twilio roles directly. Returns the assignment. */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.users.add(assignment);
-    new KeycloakUserRoles(this, `User-${this.childKey(copy.principalId, this.users.length - 1)}`, { realmId: this.realm, userId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
-    return copy;
-  }
-
-  /** Sends one more attribute to Twilio from a user attribute. Returns it. */
-  public addAttribute(attribute: KeycloakAttribute): KeycloakAttribute {
-    const field = `attributes[${this.attributes.length}]`;
-    this.target.validateAttributeName(attribute.name, `${field}.name`);
-    if (this.attributes.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError('ATTRIBUTE_DUPLICATE', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: it is already declared`);
-    }
-    if (typeof attribute.userAttribute !== 'string' || attribute.userAttribute.trim() === '') {
-      throw new SsoConfigError('KEYCLOAK_USER_ATTRIBUTE_EMPTY', `${field}.userAttribute`, `${field}.userAttribute must name a Keycloak user attribute, got ${show(attribute.userAttribute)}`);
-    }
-    const copy = { name: attribute.name, userAttribute: attribute.userAttribute };
-    this.attributes.push(copy);
-    this.mapper(`AttributeMapper-${copy.name}`, copy.name, 'saml-user-attribute-mapper', { 'user.attribute': copy.userAttribute });
-    return copy;
+    v.throwIfAny(`Invalid Keycloak client for ${props.target.description}`);
   }
 
   /**
-   * The values for the Twilio Console. Built on first read and kept: a stack that never reads them
-   * creates none of their tokens.
+   * Gives a Keycloak group (by ID) the given Twilio roles. Returns the assignment as recorded. The
+   * grant (`keycloak_group_roles`) is named `Group-<group ID>`, or `Group-ref<i>` for an ID that is a
+   * token (`<i>` its position among the groups).
    */
-  public get consoleValues(): TwilioConsoleValues {
-    this.memoConsoleValues ??= {
-      issuer: this.issuer,
-      ssoUrl: `${this.issuer}/protocol/saml`,
-      certificatePem: pemFromBase64(this.realmKeys.certificate(0)),
-      metadataUrl: `${this.issuer}/protocol/saml/descriptor`,
-    };
-    return this.memoConsoleValues;
+  public addGroup(assignment: RoleAssignment): RoleAssignment {
+    const copy = this.groups.add(assignment);
+    new KeycloakGroupRoles(this, `Group-${copy.key}`, { realmId: this.realm, groupId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
+    return publicCopy(copy);
+  }
+
+  /**
+   * Gives one Keycloak user (by ID) the given Twilio roles directly. Returns the assignment. The grant
+   * (`keycloak_user_roles`) is named `User-<user ID>`, or `User-ref<i>` for an ID that is a token.
+   */
+  public addUser(assignment: RoleAssignment): RoleAssignment {
+    const copy = this.users.add(assignment);
+    new KeycloakUserRoles(this, `User-${copy.key}`, { realmId: this.realm, userId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
+    return publicCopy(copy);
   }
 
   /** The client role declared for a Twilio role (one per role the target's product accepts). */
   public role(name: string): KeycloakRole {
     const role = this.roles.get(name);
     if (!role) {
-      throw new SsoConfigError('ROLE_UNKNOWN', 'role', `${show(name)} is not a ${this.target.product} role; ${this.target.product} accepts: ${this.target.allowedRoles.join(', ')}`);
+      throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, 'role', name, `${show(name)} is not a ${this.target.product} role; ${this.target.product} accepts: ${this.target.allowedRoles.join(', ')}`);
     }
     return role;
   }
 
-  /** Copies of the group assignments declared so far. */
-  public get groupAssignmentsDeclared(): RoleAssignment[] {
-    return this.groups.all;
+  /** Copies of the group assignments declared so far, in order. */
+  public get groupAssignments(): RoleAssignment[] {
+    return this.groups.all.map(publicCopy);
   }
 
-  /** Copies of the user assignments declared so far. */
-  public get userAssignmentsDeclared(): RoleAssignment[] {
-    return this.users.all;
+  /** Copies of the user assignments declared so far, in order. */
+  public get userAssignments(): RoleAssignment[] {
+    return this.users.all.map(publicCopy);
   }
 
-  /** A child ID from a principal ID; an ID known only at apply time (a token) gets its position instead. */
-  private childKey(principalId: string, index: number): string {
-    return Token.isUnresolved(principalId) ? `ref${index}` : principalId;
+  /**
+   * The user attributes (not user properties) this client reads so far, sorted, each once: declare
+   * them in the realm's user profile (`KeycloakRealmUserProfile`), since Keycloak 24+ keeps only
+   * declared attributes. Values that are tokens are not listed.
+   */
+  public get userAttributes(): string[] {
+    const names = [...this.readValues, ...this.attributes.map((a) => a.value)].filter((v) => !isUnresolved(v) && !USER_PROPERTIES.includes(v));
+    return [...new Set(names)].sort();
+  }
+
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(KEYCLOAK_VALUE, value, field);
+  }
+
+  protected createConsoleValues(): TwilioConsoleValues {
+    return {
+      issuer: this.issuer,
+      ssoUrl: `${this.issuer}/protocol/saml`,
+      certificatePem: pemFromBase64(this.realmKeys.certificate(0)),
+      metadataUrl: `${this.issuer}/protocol/saml/descriptor`,
+    };
+  }
+
+  protected onAttributeAdded(attribute: SamlAttribute): void {
+    this.valueMapper(`AttributeMapper-${attribute.name}`, attribute.name, attribute.value);
   }
 
   private roleIds(roles: string[]): string[] {
-    return [...new Set(roles)].sort().map((r) => {
+    const ref = (r: string): string => {
       if (!this.roleRefs.has(r)) this.roleRefs.set(r, this.role(r).id);
       return this.roleRefs.get(r)!;
-    });
+    };
+    if (isUnresolved(roles)) {
+      // Role names known only at apply (a variable): Terraform picks the matching client roles' IDs.
+      const all = this.target.allowedRoles;
+      return Fn.matchkeys(all.map(ref), all, roles);
+    }
+    return [...new Set(roles)].sort().map(ref);
+  }
+
+  /** A mapper sending a user property or user attribute (`value`) as the attribute `name`. */
+  private valueMapper(id: string, name: string, value: string): KeycloakGenericProtocolMapper {
+    // A value known only at apply gets its mapper type from Terraform, by the same rule.
+    const type = isUnresolved(value)
+      ? (Fn.conditional(Fn.contains(USER_PROPERTIES, value), PROPERTY_MAPPER, ATTRIBUTE_MAPPER) as string)
+      : USER_PROPERTIES.includes(value)
+        ? PROPERTY_MAPPER
+        : ATTRIBUTE_MAPPER;
+    // Both mapper types name what they read in `user.attribute` (Keycloak's ProtocolMapperUtils.USER_ATTRIBUTE).
+    return this.mapper(id, name, type, { 'user.attribute': value });
   }
 
   private mapper(id: string, attributeName: string, type: string, config: { [key: string]: string }): KeycloakGenericProtocolMapper {
-    return new KeycloakGenericProtocolMapper(this, id, {
+    const existing = this.adopt?.mapperIds?.[attributeName];
+    const mapper = new KeycloakGenericProtocolMapper(this, id, {
       realmId: this.realm,
       clientId: this.clientRef,
       name: attributeName,
@@ -351,32 +380,90 @@ export class KeycloakTwilioSso extends Construct implements ITwilioSsoApp {
       // Basic name format and no friendly name: the attribute is `<Attribute Name="email"
       // NameFormat="…:basic">`, exactly the bare name Twilio maps.
       config: { ...config, 'attribute.name': attributeName, 'attribute.nameformat': BASIC },
+      // An adopted mapper keeps the name a person gave it: `name` is ForceNew in the keycloak provider
+      // (v5.9.0, provider/resource_keycloak_generic_protocol_mapper.go), and only the `attribute.name`
+      // config reaches Twilio.
+      lifecycle: existing !== undefined ? { ignoreChanges: ['name'] } : undefined,
     });
+    if (existing !== undefined) importExisting(mapper, clientMapperImportId(this.realm, this.adopt!.clientUuid, existing));
+    this.declaredMappers.push({ attribute: attributeName, type, reads: config['user.attribute'], imported: existing !== undefined });
+    return mapper;
+  }
+
+  /** One synth warning per thing the first apply changes in place on the adopted client. */
+  private warnAdoption(): void {
+    if (this.adoptionWarned) return; // a second synth of the same client must not repeat them
+    this.adoptionWarned = true;
+    const target = this.target;
+    const adopt = this.adopt!;
+    const items = [
+      `client settings: Client ID becomes ${shown(target.entityId)}, name ${shown(this.displayName)}, ${shown(target.acsUrl)} the POST assertion consumer URL and the only valid redirect URI, ` +
+        'documents and assertions signed with RSA_SHA256, no encryption, no client signature required, POST binding forced, front-channel logout off, ' +
+        `NameID ${shown(this.props.nameId ?? DEFAULT_NAME_ID)} forced, AuthnStatement included, consent off, full scope off (the 'roles' attribute then carries only this client's roles, ` +
+        `no realm roles), IdP-initiated SSO URL name ${shown(this.urlName)}; settings this construct does not set (root and base URL, logout service URLs, login theme, ` +
+        "signature key name, canonicalization, extra config, …) are cleared or set to the keycloak provider's defaults: the plan shows which of these differ from the client",
+      "default client scopes: none; the client's default scopes (Keycloak's role_list and saml_organization, or others) are detached, so only the client's own mappers add attributes",
+    ];
+    const describe = (m: DeclaredMapper): string => {
+      const reads = m.reads === undefined ? '' : isUnresolved(m.reads) ? ' (a Terraform value known at apply)' : ` ${shown(m.reads)}`;
+      const source =
+        m.type === PROPERTY_MAPPER ? `user property${reads}` : m.type === ATTRIBUTE_MAPPER ? `user attribute${reads}` : m.type === 'saml-role-list-mapper' ? "the user's roles of this client, one attribute" : `a user property or attribute${reads}`;
+      return `${m.attribute} ← ${source}`;
+    };
+    const imported = this.declaredMappers.filter((m) => m.imported);
+    const created = this.declaredMappers.filter((m) => !m.imported);
+    if (imported.length > 0) {
+      items.push(
+        `protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name): ${imported.map(describe).join('; ')}; ` +
+          'an imported mapper of another type than declared is replaced (the plan shows it); mappers not in adopt.mapperIds are left as they are and still add their attributes',
+      );
+    }
+    if (created.length > 0) {
+      items.push(
+        `protocol mappers created, each named after its attribute: ${created.map(describe).join('; ')}; creating one fails the apply if the client already has a mapper of that name ` +
+          '("a protocol mapper with name … already exists for this client"): give its ID in adopt.mapperIds',
+      );
+    }
+    const givenRoles = adopt.roleIds ?? {};
+    const importedRoles = target.allowedRoles.filter((r) => r in givenRoles);
+    const createdRoles = target.allowedRoles.filter((r) => !(r in givenRoles));
+    items.push(
+      `client roles: one per ${target.product} role; ${importedRoles.length > 0 ? `${importedRoles.join(', ')} imported (description rewritten)` : 'none imported'}` +
+        (createdRoles.length > 0
+          ? `; ${createdRoles.join(', ')} created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds`
+          : ''),
+    );
+    const grants = [...this.groups.all.map((g) => ['group', g] as const), ...this.users.all.map((u) => ['user', u] as const)];
+    if (grants.length > 0) {
+      items.push(
+        `role grants: ${grants.map(([kind, a]) => `${kind} ${shown(a.principalId)} gets ${isUnresolved(a.roles) ? '(roles known at apply)' : a.roles.join(', ')}`).join('; ')} ` +
+          '(added to what it has: roles granted in the admin console are kept)',
+      );
+    }
+    warnAdoptionChanges(this, 'Keycloak client', items);
+    const sent = new Set(this.declaredMappers.map((m) => m.attribute));
+    for (const attribute of Object.keys(adopt.mapperIds ?? {})) {
+      if (!sent.has(attribute)) {
+        Annotations.of(this).addWarning(
+          `adopt.mapperIds.${attribute} names no attribute this client sends (${[...sent].join(', ')}): the mapper is not imported, and stays on the client as it is`,
+        );
+      }
+    }
   }
 }
 
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
+}
+
 /**
- * Checks a Keycloak server URL: http(s), `https` unless the host is loopback, no query or fragment,
- * and not a realm URL (a common mistake: the realm is given separately).
+ * `twilio-<sid>` in lowercase. A SID that is a token is lowercased by Terraform; a target built from
+ * two token URLs has no SID at synth, so Terraform takes it from the Entity ID (every Twilio Entity
+ * ID carries its `JQ`/`AC`/`JB` SID).
  */
-export function validateServerUrl(value: string, field = 'serverUrl'): void {
-  if (Token.isUnresolved(value)) return;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new SsoConfigError('KEYCLOAK_SERVER_URL_INVALID', field, `${field} must be an absolute URL such as 'https://sso.example.com', got ${show(value)}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SsoConfigError('KEYCLOAK_SERVER_URL_INVALID', field, `${field} must be an http(s) URL, got ${show(value)}`);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new SsoConfigError('KEYCLOAK_SERVER_URL_NOT_HTTPS', field, `${field} must use https (users' browsers post credentials to it), got ${show(value)}; plain http is accepted only on a loopback host`);
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new SsoConfigError('KEYCLOAK_SERVER_URL_INVALID', field, `${field} must not have a query or fragment, got ${show(value)}`);
-  }
-  if (/\/realms(\/|$)/.test(url.pathname)) {
-    throw new SsoConfigError('KEYCLOAK_SERVER_URL_IS_REALM_URL', field, `${field} must be the server URL before '/realms', got ${show(value)}; give the realm name in 'realm'`);
-  }
+function defaultUrlName(target: TwilioTarget): string {
+  const sid = target.sid;
+  if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', target.entityId))}`;
+  return isUnresolved(sid) ? `twilio-${Fn.lower(sid)}` : `twilio-${sid.toLowerCase()}`;
 }

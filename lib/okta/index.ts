@@ -1,1 +1,1 @@
-export * from './okta-twilio-sso';
+export { OktaAdoptOptions, OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps } from './okta-twilio-sso';

@@ -1,20 +1,21 @@
 import { AppGroupAssignments, AppGroupAssignmentsGroup } from '@cdktf/provider-okta/lib/app-group-assignments';
 import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/app-saml';
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
+import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
-import { Lazy, Token } from 'cdktf';
-import { Construct } from 'constructs';
-import {
-  ITwilioSsoApp,
-  PrincipalKind,
-  RoleAssignment,
-  RoleAssignmentList,
-  TwilioConsoleValues,
-  escapeTerraformTemplate,
-  pemFromBase64,
-  validateRoleAssignments,
-} from '../core';
-import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, show } from '../twilio';
+import { Aspects, Lazy, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { importExisting, warnAdoptionChanges } from '../core/adoption';
+import { pemFromBase64 } from '../core/pem';
+import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
+import { ValueLanguage, checkValue } from '../core/saml-attribute';
+import { escapeTerraformTemplate } from '../core/terraform-escape';
+import { validateSharedProps } from '../core/twilio-sso-app';
+import { SsoErrorCode } from '../twilio';
+import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { isUnresolved } from '../twilio/unresolved';
+import { Violations, show } from '../twilio/violations';
 
 /** Where the `roles` attribute's value comes from. */
 export enum OktaRolesSource {
@@ -30,75 +31,78 @@ export enum OktaRolesSource {
   USER_TYPE = 'userType',
 }
 
-/** An extra SAML attribute sent to Twilio. */
-export interface OktaAttribute {
-  /** Claim name as Twilio reads it, e.g. `department` or `channel.chat.capacity.int`. */
-  readonly name: string;
-  /** Okta Expression Language producing the value, e.g. `user.department`. */
-  readonly expression: string;
+/**
+ * Which existing Okta app {@link OktaTwilioSso} brings under code (its `adopt` prop).
+ */
+export interface OktaAdoptOptions {
+  /**
+   * The existing SAML app's ID, `0oa…` (not its label, nor its name such as `example_twilioflex_1`).
+   * In the Okta Admin Console go to Applications → Applications and open the app: the browser's URL
+   * is `https://<org>-admin.okta.com/admin/app/<name>/instance/<app ID>/`
+   * (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm). A Terraform token
+   * (a `TerraformVariable`) is accepted and goes into the import block unchecked.
+   */
+  readonly appId: string;
 }
 
-/** Props for {@link OktaTwilioSso}. */
-export interface OktaTwilioSsoProps {
-  /** The Twilio service provider to sign users in to. */
-  readonly target: TwilioTarget;
-  /**
-   * App label shown to users in the Okta dashboard.
-   * @default - 'Twilio ' + the target's description, e.g. 'Twilio Flex enhanced SSO JQ…'
-   */
-  readonly label?: string;
-  /**
-   * Okta template for the NameID (the Flex unique user id), in Okta's own syntax; it is escaped for
-   * Terraform here, so write `${user.email}`, not `$${user.email}`.
-   * @default '${user.userName}'
-   */
-  readonly nameIdTemplate?: string;
-  /**
-   * Okta expression for the `email` attribute.
-   * @default 'user.email'
-   */
-  readonly emailExpression?: string;
-  /**
-   * Okta expression for the `full_name` attribute (Flex only).
-   * @default 'String.join(" ", user.firstName, user.lastName)'
-   */
-  readonly fullNameExpression?: string;
+/**
+ * Props for {@link OktaTwilioSso}. Values (`nameId`, `email`, `fullName`, attribute values) are Okta
+ * Expression Language, e.g. `user.department`.
+ */
+export interface OktaTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentProps {
   /**
    * Where `roles` comes from.
    * @default OktaRolesSource.ASSIGNMENTS
    */
   readonly rolesSource?: OktaRolesSource;
   /**
-   * Groups given access, with their Twilio roles (Okta group IDs, not names: a name lookup is a prefix
-   * search that can pick a near match). Same as calling {@link OktaTwilioSso.addGroup} for each.
-   * @default - no groups
-   */
-  readonly groups?: RoleAssignment[];
-  /**
-   * Users given access individually, with their roles. Same as {@link OktaTwilioSso.addUser}.
-   * @default - no individual users
-   */
-  readonly users?: RoleAssignment[];
-  /**
-   * Extra attributes (Flex Insights, capacity, …). Same as {@link OktaTwilioSso.addAttribute}.
-   * @default - only the attributes the target requires
-   */
-  readonly attributes?: OktaAttribute[];
-  /**
    * Validity of the app's signing key in years (2–10). Changing it later rotates the key at once,
    * which breaks sign-in until Twilio has the new certificate: see the README's rotation section.
    * @default - Okta's default (10 years)
    */
   readonly keyYearsValid?: number;
+  /**
+   * Adopt an existing Okta SAML app (one made by hand from Twilio's Okta guide, say) instead of
+   * creating a new one. The stack then declares Terraform `import` blocks (Terraform ≥ 1.5, OpenTofu
+   * ≥ 1.6) for the app (`okta_app_saml`) and, when groups are declared, for its group assignments
+   * (`okta_app_group_assignments`), both by app ID; the first plan shows them as imports with
+   * in-place updates and nothing to destroy. The app keeps its signing key and certificate: no key
+   * is generated, so `keyYearsValid` cannot be combined with `adopt`.
+   *
+   * Not imported: the app-user profile property `roles` (an app made from Twilio's guide has none,
+   * and an import block for a missing object fails the plan). With {@link OktaRolesSource.ASSIGNMENTS}
+   * it is created; Okta's schema call that creates it also updates a property of that name if the
+   * app already has one. Users given in `users` are assigned by the apply (not imported).
+   *
+   * What the first apply changes in place is listed at synth as one warning per item (the label, the
+   * SAML settings, the attribute statements, the group assignments, the roles property). Keep
+   * `adopt` after the import: once the app is in state the import block does nothing. See
+   * docs/adopt.md.
+   * @default - a new app is created
+   */
+  readonly adopt?: OktaAdoptOptions;
 }
 
 const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
 const ATTRNAME_UNSPECIFIED = 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified';
 const ROLES_PROPERTY = 'roles';
+const DEFAULT_NAME_ID = 'user.userName';
+const DEFAULT_EMAIL = 'user.email';
+const DEFAULT_FULL_NAME = 'String.join(" ", user.firstName, user.lastName)';
+/** Okta app IDs start with `0oa` (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm). */
+const APP_ID = /^0oa[0-9A-Za-z]+$/;
+
+/** Okta Expression Language, as the attribute statements and the NameID template take it. */
+const OKTA_EXPRESSION: ValueLanguage = {
+  describe: "an Okta expression such as 'user.department'",
+  // The NameID is written into a template as `${<expression>}`; a value that is already a template
+  // would be wrapped twice.
+  problem: (value) => (/[$%]\{/.test(value) ? "write the expression itself, without '${…}'" : undefined),
+};
 
 /**
  * Twilio Flex or Frontline single sign-on as an Okta custom SAML 2.0 app, configured as Twilio's Okta
- * guides require (facts file, sections 1 and 2): ACS = recipient = destination, audience = Entity ID,
+ * guides require (twilio.com/docs/flex/admin-guide/setup/sso-configuration/okta): ACS = recipient = destination, audience = Entity ID,
  * response and assertion signed with RSA-SHA256/SHA-256, no encryption, NameID unspecified, the
  * required attributes with Twilio's exact names, and the app ACTIVE.
  *
@@ -113,9 +117,7 @@ const ROLES_PROPERTY = 'roles';
  * group names). Group assignments are one authoritative `okta_app_group_assignments`: a group added by
  * hand in the Okta admin UI is removed on the next apply, so code stays the source of truth.
  */
-export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
-  /** The Twilio service provider. */
-  public readonly target: TwilioTarget;
+export class OktaTwilioSso extends TwilioSsoApp {
   /** The Okta SAML app (`okta_app_saml`). */
   public readonly app: AppSaml;
   /** Where `roles` comes from. */
@@ -123,28 +125,28 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
 
   private readonly groups: RoleAssignmentList;
   private readonly users: RoleAssignmentList;
-  private readonly attributes: OktaAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
-  private groupAssignments?: AppGroupAssignments;
-  private consoleValuesMemo?: TwilioConsoleValues;
+  private readonly adopt?: OktaAdoptOptions;
+  private groupAssignmentsResource?: AppGroupAssignments;
+  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
-    super(scope, id);
-    this.target = props.target;
-    this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     OktaTwilioSso.validateProps(props);
+    super(scope, id, props);
+    this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
+    this.adopt = props.adopt;
     this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
     this.users = new RoleAssignmentList(props.target, PrincipalKind.USER, this);
 
     const target = props.target;
     this.app = new AppSaml(this, 'Resource', {
-      label: props.label ?? `Twilio ${target.description}`,
+      label: this.displayName,
       status: 'ACTIVE',
       ssoUrl: target.acsUrl,
       recipient: target.acsUrl,
       destination: target.acsUrl,
       audience: target.entityId,
-      subjectNameIdTemplate: escapeTerraformTemplate(props.nameIdTemplate ?? '${user.userName}'),
+      subjectNameIdTemplate: nameIdTemplate(props.nameId ?? DEFAULT_NAME_ID),
       subjectNameIdFormat: NAMEID_UNSPECIFIED,
       responseSigned: true,
       assertionSigned: true,
@@ -157,6 +159,15 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
       keyYearsValid: props.keyYearsValid,
       attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(props) }) as unknown as AppSamlAttributeStatements[],
     });
+    if (this.adopt) {
+      // No key_name/key_years_valid (refused above): the provider sends the app's current key ID back
+      // on update, so the app keeps signing with its key (okta/terraform-provider-okta v4.20.0,
+      // okta/resource_okta_app_saml.go: buildSamlApp, tryCreateCertificate).
+      importExisting(this.app, this.adopt.appId);
+      // The warnings name what the app is finally given, including later addGroup/addAttribute
+      // calls: Aspects run at synth, once everything is declared.
+      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption(props) : undefined) });
+    }
 
     if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
       // Created after the app exists and is ACTIVE (the reference orders it): Okta refuses app-user
@@ -189,33 +200,25 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
     const target = props.target;
     const v = new Violations();
     const source = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
+    validateSharedProps(props, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION }, v, source === OktaRolesSource.ASSIGNMENTS);
     if (source === OktaRolesSource.USER_TYPE) {
       (props.groups ?? []).forEach((g, i) => {
         if (g.roles.length > 0) {
-          v.add('OKTA_ROLES_WITH_USER_TYPE', `groups[${i}].roles`, `groups[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType); remove them or use rolesSource 'assignments'`);
+          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `groups[${i}].roles`, g.roles, `groups[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(g.roles)}; remove them or use rolesSource 'assignments'`);
         }
       });
-    } else {
-      v.capture(() => validateRoleAssignments(target, props.groups ?? [], 'groups'));
-      v.capture(() => validateRoleAssignments(target, props.users ?? [], 'users'));
+      (props.users ?? []).forEach((u, i) => {
+        if (u.roles.length > 0) {
+          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `users[${i}].roles`, u.roles, `users[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(u.roles)}; remove them or use rolesSource 'assignments'`);
+        }
+      });
     }
+    if (props.adopt !== undefined) validateAdopt(props, v);
     if (props.keyYearsValid !== undefined && !Token.isUnresolved(props.keyYearsValid)) {
       if (!Number.isInteger(props.keyYearsValid) || props.keyYearsValid < 2 || props.keyYearsValid > 10) {
-        v.add('OKTA_KEY_YEARS_INVALID', 'keyYearsValid', `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
+        v.add(SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', props.keyYearsValid, `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
       }
     }
-    if (props.label !== undefined && props.label.trim() === '') {
-      v.add('OKTA_LABEL_EMPTY', 'label', `label must not be empty, got ${show(props.label)}`);
-    }
-    const names = new Set<string>();
-    (props.attributes ?? []).forEach((a, i) => {
-      v.capture(() => target.validateAttributeName(a.name, `attributes[${i}].name`));
-      if (names.has(a.name)) v.add('ATTRIBUTE_DUPLICATE', `attributes[${i}].name`, `attributes[${i}].name ${show(a.name)} is declared twice`);
-      names.add(a.name);
-      if (typeof a.expression !== 'string' || a.expression.trim() === '') {
-        v.add('OKTA_EXPRESSION_EMPTY', `attributes[${i}].expression`, `attributes[${i}].expression must be an Okta expression such as 'user.department', got ${show(a.expression)}`);
-      }
-    });
     v.throwIfAny(`Invalid Okta app for ${target.description}`);
   }
 
@@ -225,59 +228,61 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
    */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
     const copy = this.groups.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
-    if (!this.groupAssignments) {
-      this.groupAssignments = new AppGroupAssignments(this, 'GroupAssignments', {
+    if (!this.groupAssignmentsResource) {
+      this.groupAssignmentsResource = new AppGroupAssignments(this, 'GroupAssignments', {
         appId: this.app.id,
         group: Lazy.anyValue({ produce: () => this.renderGroups() }) as unknown as AppGroupAssignmentsGroup[],
         dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
       });
+      if (this.adopt) importExisting(this.groupAssignmentsResource, this.adopt.appId);
     }
-    return copy;
-  }
-
-  /** Gives one Okta user access individually with the given roles. Returns the assignment. */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
-    new AppUser(this, `User-${assignment.principalId}`, {
-      appId: this.app.id,
-      userId: assignment.principalId,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
-      dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
-    });
-    return copy;
-  }
-
-  /** Sends one more attribute to Twilio. Returns it. */
-  public addAttribute(attribute: OktaAttribute): OktaAttribute {
-    const field = `attributes[${this.attributes.length}]`;
-    this.target.validateAttributeName(attribute.name, `${field}.name`);
-    if (this.attributes.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError('ATTRIBUTE_DUPLICATE', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: it is already declared`);
-    }
-    const copy = { name: attribute.name, expression: attribute.expression };
-    this.attributes.push(copy);
-    return copy;
+    return publicCopy(copy);
   }
 
   /**
-   * The values for the Twilio Console. Built on first read, the same object on every read: each value
-   * is a Terraform reference token, and every token costs a stack-trace capture in cdktf, so a stack
-   * that never reads them (no {@link TwilioConsoleOutputs}) does not pay for them.
+   * Gives one Okta user access individually with the given roles. Returns the assignment. The user's
+   * `okta_app_user` is named `User-<user ID>`, or `User-ref<i>` for an ID that is a token (`<i>` its
+   * position among the users).
    */
-  public get consoleValues(): TwilioConsoleValues {
-    this.consoleValuesMemo ??= {
+  public addUser(assignment: RoleAssignment): RoleAssignment {
+    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
+    // `okta_app_user` needs the user's app username for a SAML app (okta provider 4.20.0
+    // resourceAppUserCreate: "'username' is required" unless the app uses a shared username). The
+    // SAML app's default username template is the Okta login, read here from the user.
+    const user = new DataOktaUser(this, `User-${copy.key}-Login`, { userId: copy.principalId, skipGroups: true, skipRoles: true });
+    new AppUser(this, `User-${copy.key}`, {
+      appId: this.app.id,
+      userId: copy.principalId,
+      username: user.login,
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
+      dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
+    });
+    return publicCopy(copy);
+  }
+
+  /** Copies of the group assignments declared so far, in order. */
+  public get groupAssignments(): RoleAssignment[] {
+    return this.groups.all.map(publicCopy);
+  }
+
+  /** Copies of the user assignments declared so far, in order. */
+  public get userAssignments(): RoleAssignment[] {
+    return this.users.all.map(publicCopy);
+  }
+
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(OKTA_EXPRESSION, value, field);
+  }
+
+  protected createConsoleValues(): TwilioConsoleValues {
+    return {
       issuer: this.app.entityUrl,
       ssoUrl: this.app.httpPostBinding,
       certificatePem: pemFromBase64(this.app.certificate),
       metadataUrl: this.app.metadataUrl,
       certificateExpiresAt: this.app.keys.get(0).expiresAt,
     };
-    return this.consoleValuesMemo;
-  }
-
-  /** Copies of the group assignments declared so far. */
-  public get groupAssignmentsDeclared(): RoleAssignment[] {
-    return this.groups.all;
   }
 
   private renderGroups(): unknown[] {
@@ -291,18 +296,88 @@ export class OktaTwilioSso extends Construct implements ITwilioSsoApp {
   }
 
   private renderAttributeStatements(props: OktaTwilioSsoProps): unknown[] {
-    const statement = (name: string, value: string) => ({
+    return this.attributeExpressions(props).map(([name, value]) => ({
       name,
       namespace: ATTRNAME_UNSPECIFIED,
       type: 'EXPRESSION',
       values: [escapeTerraformTemplate(value)],
-    });
-    const out = [statement(EMAIL_ATTRIBUTE, props.emailExpression ?? 'user.email')];
-    if (this.target.isFlex) {
-      out.push(statement(FULL_NAME_ATTRIBUTE, props.fullNameExpression ?? 'String.join(" ", user.firstName, user.lastName)'));
-    }
-    out.push(statement(ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType'));
-    for (const a of this.attributes) out.push(statement(a.name, a.expression));
+    }));
+  }
+
+  /** Every attribute statement as `[name, Okta expression]`, in the order they are sent. */
+  private attributeExpressions(props: OktaTwilioSsoProps): Array<[string, string]> {
+    const out: Array<[string, string]> = [[EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]];
+    if (this.target.isFlex) out.push([FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME]);
+    out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
+    for (const a of this.attributes) out.push([a.name, a.value]);
     return out;
   }
+
+  /** One synth warning per thing the first apply changes in place on the adopted app. */
+  private warnAdoption(props: OktaTwilioSsoProps): void {
+    if (this.adoptionWarned) return; // a second synth of the same app must not repeat them
+    this.adoptionWarned = true;
+    const target = this.target;
+    const items = [
+      `label: the app's label becomes ${shown(this.displayName)} (the 'displayName' prop)`,
+      `SAML settings: single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
+        `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
+        'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
+      `attribute statements: they become exactly ${this.attributeExpressions(props).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
+        "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
+    ];
+    if (this.groupAssignmentsResource) {
+      const groups = this.groups.all.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${g.roles.join(', ')})` : shown(g.principalId)));
+      items.push(
+        `group assignments: the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; ` +
+          'every other group assigned to the app loses access (okta_app_group_assignments is authoritative)',
+      );
+    }
+    if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
+      items.push(
+        `app-user property '${ROLES_PROPERTY}': created on the app as a string array limited to ${target.allowedRoles.join(', ')} ` +
+          "(an existing property of that name is redefined); users' roles then come from their assignments, not from user.userType",
+      );
+    }
+    if (this.users.all.length > 0) {
+      items.push(`user assignments: ${this.users.all.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
+    }
+    warnAdoptionChanges(this, 'Okta app', items);
+  }
+}
+
+/** Checks the `adopt` prop and what may not come with it. */
+function validateAdopt(props: OktaTwilioSsoProps, v: Violations): void {
+  const appId = props.adopt!.appId;
+  if (!isUnresolved(appId) && (typeof appId !== 'string' || !APP_ID.test(appId))) {
+    v.add(
+      SsoErrorCode.ADOPT_ID_INVALID,
+      'adopt.appId',
+      appId,
+      `adopt.appId must be the Okta app ID, '0oa' followed by letters and digits (Admin Console → Applications → the app: the URL's …/instance/<app ID>/), got ${show(appId)}`,
+    );
+  }
+  if (props.keyYearsValid !== undefined) {
+    v.add(
+      SsoErrorCode.ADOPT_KEY_CHANGE,
+      'keyYearsValid',
+      props.keyYearsValid,
+      `keyYearsValid cannot be set with 'adopt', got ${show(props.keyYearsValid)}: an adopted app keeps its signing key and certificate, which the Twilio Console has; ` +
+        'remove keyYearsValid (rotate later, in a planned window: see the README\'s certificate rotation)',
+    );
+  }
+}
+
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
+}
+
+/**
+ * Okta's NameID template for an expression, escaped for Terraform (`$${user.userName}` reaches Okta as
+ * `${user.userName}`; okta provider issue #1291). An expression that is a token is wrapped the same
+ * way around the reference, so Terraform fills in the variable and Okta still gets a template.
+ */
+function nameIdTemplate(expression: string): string {
+  return Token.isUnresolved(expression) ? `$\${${expression}}` : escapeTerraformTemplate(`\${${expression}}`);
 }

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'crypto';
 import { readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
-import { SsoConfigError, show } from '../twilio';
+import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { show } from '../twilio/violations';
 
 /** The identity provider certificate as read from the file the admin downloaded. */
 export interface SalesforceCertificate {
@@ -21,7 +22,7 @@ export interface SalesforceCertificate {
  * Reads and parses the Salesforce identity provider certificate (Setup → Certificate and Key
  * Management → Download Certificate gives a `.crt` in PEM; DER is accepted too). Parsed with Node's
  * `crypto.X509Certificate`, so anything that is not one X.509 certificate (a private key, a CSR, an
- * HTML error page saved by mistake) is an `SsoConfigError` naming `field` and the file.
+ * HTML error page saved by mistake) is an `SsoConfigError` naming `field` and the file. Internal.
  */
 export function readSalesforceCertificate(file: string, field: string): SalesforceCertificate {
   // Many apps (or a target validated, then declared) share one file: parse it once per content.
@@ -46,19 +47,20 @@ function parseCertificate(file: string, field: string): SalesforceCertificate {
   try {
     data = readFileSync(file);
   } catch (e) {
-    throw new SsoConfigError('SALESFORCE_CERT_NOT_FOUND', field, `${field} cannot be read, got ${show(file)}: ${(e as Error).message}`);
+    throw new SsoConfigError(SsoErrorCode.SALESFORCE_CERT_NOT_FOUND, field, file, `${field} cannot be read, got ${show(file)}: ${(e as Error).message}`);
   }
   const text = data.toString('latin1');
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new SsoConfigError('SALESFORCE_CERT_INVALID', field, `${field} holds a private key, not a certificate, got ${show(file)}; download the certificate (public part only) and never commit the key`);
+    throw new SsoConfigError(SsoErrorCode.SALESFORCE_CERT_INVALID, field, file, `${field} holds a private key, not a certificate, got ${show(file)}; download the certificate (public part only) and never commit the key`);
   }
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(data);
   } catch (e) {
     throw new SsoConfigError(
-      'SALESFORCE_CERT_INVALID',
+      SsoErrorCode.SALESFORCE_CERT_INVALID,
       field,
+      file,
       `${field} is not an X.509 certificate (PEM or DER), got ${show(file)} (${(e as Error).message}); download it from Setup → Certificate and Key Management → <certificate> → Download Certificate`,
     );
   }

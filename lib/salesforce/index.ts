@@ -1,4 +1,4 @@
-export * from './certificate';
-export * from './metadata';
-export * from './my-domain';
-export * from './salesforce-twilio-sso';
+// The Salesforce construct's public surface. The metadata rendering, the certificate reader and the
+// My Domain check are internal (imported by path inside lib/salesforce).
+export { SalesforceCertificate } from './certificate';
+export { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding, SalesforceTwilioSso, SalesforceTwilioSsoProps } from './salesforce-twilio-sso';

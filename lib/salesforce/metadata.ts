@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { XMLBuilder } from 'fast-xml-parser';
+import type { SamlAttribute } from '../core/saml-attribute';
 
 /**
  * Salesforce source-format metadata for Twilio's SAML app, written with fast-xml-parser's XMLBuilder
@@ -10,18 +11,18 @@ import { XMLBuilder } from 'fast-xml-parser';
  * meta_connectedapp, meta_externalclientapplication, meta_extlclntappconfigurablepolicies and
  * meta_extlclntappsamlconfigurablepolicies (developer.salesforce.com/docs/atlas.en-us.api_meta.meta).
  * Elements are written in alphabetical order, the order Salesforce itself retrieves them in.
+ * Internal: not in the package's public index.
  */
 
 /** The Metadata API namespace every component and the manifest use. */
-export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
+const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
-/** One custom SAML attribute: a Salesforce formula evaluated per user at sign-in. */
-export interface SamlAttributeFormula {
-  /** Attribute name sent to Twilio. */
-  readonly key: string;
-  /** Salesforce formula, e.g. `"agent"` or `$User.Email`. */
-  readonly formula: string;
-}
+/**
+ * The SAML subject (NameID) types this library writes, as Metadata API enum tokens: the same three in
+ * `SamlSubjectType` (Connected App `samlSubjectType`) and `ExtlClntAppSamlSubjectType` (External
+ * Client App `subjectType`) of @salesforce/types 1.9.0. `Username` is what Twilio's Salesforce guides use.
+ */
+export type SalesforceSubjectType = 'Username' | 'FederationId' | 'UserId';
 
 /** Everything the generated metadata says. */
 export interface SalesforceSamlAppModel {
@@ -42,8 +43,8 @@ export interface SalesforceSamlAppModel {
   readonly acsUrl: string;
   /** IdP issuer written into the app, so that it is exactly what the Console output says. */
   readonly issuer: string;
-  /** Custom attributes, in order. */
-  readonly attributes: readonly SamlAttributeFormula[];
+  /** Custom attributes (name = the SAML attribute `key`, value = its Salesforce `formula`), in order. */
+  readonly attributes: readonly SamlAttribute[];
   /** Profiles given access. */
   readonly profiles: readonly string[];
   /** Permission sets given access. */
@@ -57,25 +58,26 @@ export interface SalesforceSamlAppModel {
   readonly apiVersion: string;
   /** True for a Connected App, false for an External Client App. */
   readonly connectedApp: boolean;
+  /** Where the NameID comes from. */
+  readonly subjectType: SalesforceSubjectType;
 }
 
 /**
  * SAML settings Twilio requires, as Metadata API enum tokens. Confirmed in @salesforce/types 1.9.0:
- * `SamlSubjectType`/`ExtlClntAppSamlSubjectType` 'Username', `SamlNameIdFormatType`/
- * `ExtlClntAppNameIdFormatType` 'Unspecified' (= urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified),
- * `SamlSigningAlgoType`/`ExtlClntAppSamlSignAlgoType` 'SHA256'. `certificate` (request-signature
- * verification) and `encryptionCertificate`/`encryptionType` are deliberately never written: the
- * docs say including `certificate` makes Salesforce require signed requests, and Twilio does not
- * sign requests or accept encrypted assertions (facts file 1.3).
+ * `SamlNameIdFormatType`/`ExtlClntAppNameIdFormatType` 'Unspecified' (=
+ * urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified), `SamlSigningAlgoType`/
+ * `ExtlClntAppSamlSignAlgoType` 'SHA256'. `certificate` (request-signature verification) and
+ * `encryptionCertificate`/`encryptionType` are deliberately never written: the Metadata API guide
+ * (meta_extlclntappsamlconfigurablepolicies) says including `certificate` makes Salesforce require
+ * signed requests, and Twilio's SSO guides (twilio.com/docs/flex/admin-guide/setup/sso-configuration
+ * and its Salesforce page) configure neither signed requests nor encrypted assertions.
  */
-export const SAML_SUBJECT_TYPE = 'Username';
-/** NameID format token (unspecified). */
-export const SAML_NAME_ID_FORMAT = 'Unspecified';
+const SAML_NAME_ID_FORMAT = 'Unspecified';
 /** Signing algorithm token. */
-export const SAML_SIGNING_ALGORITHM = 'SHA256';
+const SAML_SIGNING_ALGORITHM = 'SHA256';
 
 /** Source-format folder and suffix per type, from the SDR registry (`directoryName`, `suffix`). */
-export const SOURCE_LAYOUT = {
+const SOURCE_LAYOUT = {
   ConnectedApp: { folder: 'connectedApps', suffix: 'connectedApp' },
   ExternalClientApplication: { folder: 'externalClientApps', suffix: 'eca' },
   ExtlClntAppConfigurablePolicies: { folder: 'extlClntAppPolicies', suffix: 'ecaPlcy' },
@@ -83,13 +85,13 @@ export const SOURCE_LAYOUT = {
 } as const;
 
 /** A metadata type this module writes. */
-export type SalesforceMetadataType = keyof typeof SOURCE_LAYOUT;
+type SalesforceMetadataType = keyof typeof SOURCE_LAYOUT;
 
 /** The project's package directory. */
 export const PACKAGE_DIRECTORY = 'force-app';
 
 /** One generated component. */
-export interface GeneratedComponent {
+interface GeneratedComponent {
   /** Metadata type name. */
   readonly type: SalesforceMetadataType;
   /** Component full name. */
@@ -98,12 +100,10 @@ export interface GeneratedComponent {
   readonly path: string;
 }
 
-/** A whole Salesforce DX project: relative path → file content, and the components in it. */
+/** A whole Salesforce DX project: relative path → file content. */
 export interface SalesforceProject {
-  /** Files by project-relative POSIX path, in a stable order. */
+  /** Files by project-relative POSIX path, in the order of {@link projectPaths}. */
   readonly files: ReadonlyMap<string, string>;
-  /** The components, in manifest order. */
-  readonly components: readonly GeneratedComponent[];
   /** SHA-256 over every path and content: changes exactly when the project changes. */
   readonly sha256: string;
 }
@@ -172,13 +172,16 @@ function componentPath(type: SalesforceMetadataType, fullName: string): string {
   return `${PACKAGE_DIRECTORY}/main/default/${folder}/${fullName}.${suffix}-meta.xml`;
 }
 
-/** ConnectedApp with `samlConfig` (for orgs that keep an existing Connected App). */
-export function renderConnectedApp(m: SalesforceSamlAppModel): string {
+/**
+ * ConnectedApp with `samlConfig` (for orgs that keep an existing Connected App). The NameID is
+ * `samlSubjectType` (ConnectedAppSamlConfig in @salesforce/types 1.9.0).
+ */
+function renderConnectedApp(m: SalesforceSamlAppModel): string {
   const root = doc('ConnectedApp');
   for (const a of m.attributes) {
     const el = ele(root, 'attributes');
-    text(el, 'formula', a.formula);
-    text(el, 'key', a.key);
+    text(el, 'formula', a.value);
+    text(el, 'key', a.name);
   }
   text(root, 'contactEmail', m.contactEmail);
   text(root, 'description', m.description);
@@ -191,7 +194,7 @@ export function renderConnectedApp(m: SalesforceSamlAppModel): string {
   text(saml, 'issuer', m.issuer);
   text(saml, 'samlNameIdFormat', SAML_NAME_ID_FORMAT);
   text(saml, 'samlSigningAlgoType', SAML_SIGNING_ALGORITHM);
-  text(saml, 'samlSubjectType', SAML_SUBJECT_TYPE);
+  text(saml, 'samlSubjectType', m.subjectType);
   text(root, 'startUrl', m.startUrl);
   return render(root);
 }
@@ -201,7 +204,7 @@ export function renderConnectedApp(m: SalesforceSamlAppModel): string {
  * a SAML configuration cannot be packaged (meta_extlclntappsamlconfigurablepolicies, "Special Access
  * Rules"); token from `ExtlClntAppDistState` in @salesforce/types.
  */
-export function renderExternalClientApp(m: SalesforceSamlAppModel): string {
+function renderExternalClientApp(m: SalesforceSamlAppModel): string {
   const root = doc('ExternalClientApplication');
   text(root, 'contactEmail', m.contactEmail);
   text(root, 'description', m.description);
@@ -215,7 +218,7 @@ export function renderExternalClientApp(m: SalesforceSamlAppModel): string {
  * ExtlClntAppConfigurablePolicies: turns the SAML plugin on (`isSamlPluginEnabled`, API 63.0+) and the
  * OAuth plugin off (this app has no OAuth settings). `isEnabled` is required.
  */
-export function renderEcaPolicies(m: SalesforceSamlAppModel): string {
+function renderEcaPolicies(m: SalesforceSamlAppModel): string {
   const root = doc('ExtlClntAppConfigurablePolicies');
   text(root, 'externalClientApplication', m.name);
   text(root, 'isEnabled', true);
@@ -232,16 +235,17 @@ export function renderEcaPolicies(m: SalesforceSamlAppModel): string {
  *   instead. Written here as the guide says; the construct lets it be left out.
  * - whether `commaSeparatedProfile`/`commaSeparatedPermissionSet` take names or IDs: the guide does
  *   not say for SAML (for the OAuth policies it says permission set IDs). Values are passed through.
+ * The NameID is `subjectType` (ExtlClntAppSamlConfigurablePolicies in @salesforce/types 1.9.0).
  */
-export function renderEcaSamlPolicies(m: SalesforceSamlAppModel): string {
+function renderEcaSamlPolicies(m: SalesforceSamlAppModel): string {
   const root = doc('ExtlClntAppSamlConfigurablePolicies');
   text(root, 'acsUrl', m.acsUrl);
   if (m.permissionSets.length > 0) text(root, 'commaSeparatedPermissionSet', m.permissionSets.join(','));
   if (m.profiles.length > 0) text(root, 'commaSeparatedProfile', m.profiles.join(','));
   for (const a of m.attributes) {
     const el = ele(root, 'customAttributes');
-    text(el, 'formula', a.formula);
-    text(el, 'key', a.key);
+    text(el, 'formula', a.value);
+    text(el, 'key', a.name);
   }
   text(root, 'entityUrl', m.entityUrl);
   text(root, 'externalClientApplication', m.name);
@@ -250,12 +254,12 @@ export function renderEcaSamlPolicies(m: SalesforceSamlAppModel): string {
   text(root, 'nameIdFormat', SAML_NAME_ID_FORMAT);
   text(root, 'signingAlgorithmType', SAML_SIGNING_ALGORITHM);
   text(root, 'startUrl', m.startUrl);
-  text(root, 'subjectType', SAML_SUBJECT_TYPE);
+  text(root, 'subjectType', m.subjectType);
   return render(root);
 }
 
 /** `manifest/package.xml`: every component by type, types and members sorted. */
-export function renderPackageXml(components: readonly GeneratedComponent[], apiVersion: string): string {
+function renderPackageXml(components: readonly GeneratedComponent[], apiVersion: string): string {
   const root = doc('Package');
   const byType = new Map<string, string[]>();
   for (const c of components) byType.set(c.type, [...(byType.get(c.type) ?? []), c.fullName]);
@@ -269,7 +273,7 @@ export function renderPackageXml(components: readonly GeneratedComponent[], apiV
 }
 
 /** `sfdx-project.json` (Salesforce DX project config; `sourceApiVersion` fixes the API version). */
-export function renderSfdxProject(name: string, apiVersion: string): string {
+function renderSfdxProject(name: string, apiVersion: string): string {
   const project = {
     name,
     namespace: '',
@@ -279,26 +283,44 @@ export function renderSfdxProject(name: string, apiVersion: string): string {
   return `${JSON.stringify(project, null, 2)}\n`;
 }
 
+/** The components of an app, in manifest order: they depend only on its name and kind. */
+function componentsOf(name: string, connectedApp: boolean): GeneratedComponent[] {
+  const component = (type: SalesforceMetadataType, fullName: string): GeneratedComponent => ({ type, fullName, path: componentPath(type, fullName) });
+  if (connectedApp) return [component('ConnectedApp', name)];
+  return [
+    component('ExternalClientApplication', name),
+    component('ExtlClntAppConfigurablePolicies', `${name}_plcy`),
+    component('ExtlClntAppSamlConfigurablePolicies', `${name}_samlPlcy`),
+  ];
+}
+
+const MANIFEST = 'manifest/package.xml';
+const SFDX_PROJECT = 'sfdx-project.json';
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The project-relative paths of an app's files, sorted: known from its name and kind alone, so that
+ * they can be registered before the content (which attributes added later change) is rendered.
+ */
+export function projectPaths(name: string, connectedApp: boolean): string[] {
+  return [...componentsOf(name, connectedApp).map((c) => c.path), MANIFEST, SFDX_PROJECT].sort(byPath);
+}
+
 /** The full project for one app. Deterministic: same model, same bytes. */
 export function renderSalesforceProject(m: SalesforceSamlAppModel): SalesforceProject {
-  const components: GeneratedComponent[] = [];
-  const content = new Map<string, string>();
-  const add = (type: SalesforceMetadataType, fullName: string, xml: string) => {
-    const path = componentPath(type, fullName);
-    components.push({ type, fullName, path });
-    content.set(path, xml);
+  const components = componentsOf(m.name, m.connectedApp);
+  const renderers: Record<SalesforceMetadataType, (model: SalesforceSamlAppModel) => string> = {
+    ConnectedApp: renderConnectedApp,
+    ExternalClientApplication: renderExternalClientApp,
+    ExtlClntAppConfigurablePolicies: renderEcaPolicies,
+    ExtlClntAppSamlConfigurablePolicies: renderEcaSamlPolicies,
   };
-  if (m.connectedApp) {
-    add('ConnectedApp', m.name, renderConnectedApp(m));
-  } else {
-    add('ExternalClientApplication', m.name, renderExternalClientApp(m));
-    add('ExtlClntAppConfigurablePolicies', `${m.name}_plcy`, renderEcaPolicies(m));
-    add('ExtlClntAppSamlConfigurablePolicies', `${m.name}_samlPlcy`, renderEcaSamlPolicies(m));
-  }
-  content.set('manifest/package.xml', renderPackageXml(components, m.apiVersion));
-  content.set('sfdx-project.json', renderSfdxProject(m.name, m.apiVersion));
-  const files = new Map([...content.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const content = new Map<string, string>();
+  for (const c of components) content.set(c.path, renderers[c.type](m));
+  content.set(MANIFEST, renderPackageXml(components, m.apiVersion));
+  content.set(SFDX_PROJECT, renderSfdxProject(m.name, m.apiVersion));
+  const files = new Map(projectPaths(m.name, m.connectedApp).map((path) => [path, content.get(path)!]));
   const hash = createHash('sha256');
   for (const [path, body] of files) hash.update(path).update('\0').update(body).update('\0');
-  return { files, components, sha256: hash.digest('hex') };
+  return { files, sha256: hash.digest('hex') };
 }

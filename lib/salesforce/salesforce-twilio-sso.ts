@@ -1,9 +1,14 @@
-import { Annotations, TerraformStack } from 'cdktf';
+import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { GeneratedFiles, ITwilioSsoApp, TerraformData, TwilioConsoleValues } from '../core';
-import { FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE, EMAIL_ATTRIBUTE, SsoConfigError, TwilioTarget, Violations, isUnresolved, show } from '../twilio';
+import { GeneratedFiles, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { ValueLanguage, checkValue } from '../core/saml-attribute';
+import { validateSharedProps } from '../core/twilio-sso-app';
+import { SsoConfigError, SsoErrorCode } from '../twilio';
+import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { isUnresolved } from '../twilio/unresolved';
+import { Violations, show } from '../twilio/violations';
 import { SalesforceCertificate, readSalesforceCertificate } from './certificate';
-import { PACKAGE_DIRECTORY, SalesforceProject, SamlAttributeFormula, renderSalesforceProject } from './metadata';
+import { PACKAGE_DIRECTORY, SalesforceProject, SalesforceSubjectType, projectPaths, renderSalesforceProject } from './metadata';
 import { myDomainHost } from './my-domain';
 
 /** Which kind of Salesforce app carries the SAML settings. */
@@ -26,14 +31,6 @@ export enum SalesforceSsoBinding {
   HTTP_POST = 'HttpPost',
 }
 
-/** An extra SAML attribute. */
-export interface SalesforceAttribute {
-  /** Claim name as Twilio reads it, e.g. `department`. */
-  readonly name: string;
-  /** Salesforce formula, e.g. `$User.Department`. */
-  readonly formula: string;
-}
-
 /** How {@link SalesforceTwilioSso.addDeployment} runs the Salesforce CLI. */
 export interface SalesforceDeployOptions {
   /** The org to deploy to: an alias or username already authorised with `sf org login …`. */
@@ -45,15 +42,19 @@ export interface SalesforceDeployOptions {
   readonly useSfOnPath?: boolean;
   /**
    * The `@salesforce/cli` version npx runs (ignored with `useSfOnPath`).
-   * @default SALESFORCE_CLI_VERSION
+   * @default SalesforceTwilioSso.DEFAULT_CLI_VERSION ('2.150.6')
    */
   readonly cliVersion?: string;
 }
 
-/** Props for {@link SalesforceTwilioSso}. */
-export interface SalesforceTwilioSsoProps {
-  /** The Twilio service provider to sign users in to. */
-  readonly target: TwilioTarget;
+/**
+ * Props for {@link SalesforceTwilioSso}. Values (`email`, `fullName`, attribute values, `rolesFormula`)
+ * are Salesforce formulas, e.g. `$User.Department` or the text literal `"agent"`. `nameId` is one of
+ * `$User.Username` (subject type Username, the default), `$User.FederationIdentifier` (Federation ID)
+ * or `$User.Id` (User ID, the 15-character ID). Every value is written into the project files at synth,
+ * so none may be a Terraform token (the target's SID included).
+ */
+export interface SalesforceTwilioSsoProps extends TwilioSsoAppProps {
   /** The org's My Domain: its name (`acme`, `acme--uat`) or host (`acme.my.salesforce.com`). */
   readonly myDomain: string;
   /**
@@ -91,37 +92,18 @@ export interface SalesforceTwilioSsoProps {
   readonly appType?: SalesforceAppType;
   /**
    * API (developer) name of the app: letters, digits and single underscores, starting with a letter.
+   * (Its label in Setup is `displayName`.)
    * @default 'Twilio_Flex' or 'Twilio_Frontline'
    */
   readonly appName?: string;
-  /**
-   * Label shown in Setup.
-   * @default - 'Twilio Flex' or 'Twilio Frontline'
-   */
-  readonly label?: string;
   /**
    * Contact email. Required for a Connected App.
    * @default - none (allowed for an External Client App only)
    */
   readonly contactEmail?: string;
   /**
-   * Formula for `full_name` (Flex only).
-   * @default '$User.FirstName & " " & $User.LastName'
-   */
-  readonly fullNameFormula?: string;
-  /**
-   * Formula for `email`.
-   * @default '$User.Email'
-   */
-  readonly emailFormula?: string;
-  /**
-   * Extra attributes (Flex Insights and the like). Same as {@link SalesforceTwilioSso.addAttribute}.
-   * @default - only the attributes the target requires
-   */
-  readonly attributes?: SalesforceAttribute[];
-  /**
    * Start URL of the app. Pass '' to leave it out.
-   * @default - Flex: 'https://flex.twilio.com/agent-desktop' (Twilio's Salesforce guide); Frontline: none
+   * @default - Flex: SalesforceTwilioSso.FLEX_START_URL (Twilio's Salesforce guide); Frontline: none
    */
   readonly startUrl?: string;
   /**
@@ -137,11 +119,6 @@ export interface SalesforceTwilioSsoProps {
    */
   readonly issuerTrailingSlash?: boolean;
   /**
-   * Warn at synth time when the certificate expires within this many days.
-   * @default 30
-   */
-  readonly certificateExpiryWarningDays?: number;
-  /**
    * Metadata API version of the generated project (`sourceApiVersion`, package.xml `version`).
    * @default '63.0' (the first version with ExtlClntAppSamlConfigurablePolicies)
    */
@@ -154,17 +131,7 @@ export interface SalesforceTwilioSsoProps {
   readonly deploy?: SalesforceDeployOptions;
 }
 
-/** The `@salesforce/cli` version the deploy step runs by default (npm, checked 2026). */
-export const SALESFORCE_CLI_VERSION = '2.150.6';
-/** Twilio's Flex start URL for Salesforce (twilio.com/docs/flex/admin-guide/setup/sso-configuration/salesforce). */
-export const FLEX_SALESFORCE_START_URL = 'https://flex.twilio.com/agent-desktop';
-/**
- * `full_name` formula. `&` is Salesforce's documented text-concatenation operator (Formula Operators
- * and Functions, help.salesforce.com xcloud.customize_functions.htm); Twilio's guide writes `+`, which
- * Salesforce also accepts for text. Either sends "First Last".
- */
-export const DEFAULT_FULL_NAME_FORMULA = '$User.FirstName & " " & $User.LastName';
-
+const DEFAULT_APP_API_VERSION = '63.0';
 const APP_NAME = /^[A-Za-z](?!.*__)[A-Za-z0-9_]{0,38}[A-Za-z0-9]$|^[A-Za-z]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const API_VERSION = /^(\d{2,3})\.0$/;
@@ -174,6 +141,56 @@ const ACCESS_NAME = /^[^,]+$/;
 const DEPLOYED_APP_NAMES = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
+ * Where the NameID comes from: the Salesforce user field each supported subject type sends. The
+ * tokens are the Metadata API's `SamlSubjectType` (Connected App `samlSubjectType`) and
+ * `ExtlClntAppSamlSubjectType` (External Client App `subjectType`), @salesforce/types 1.9.0; the
+ * fields are the User object's (Object Reference, sforce_api_objects_user). The other subject types
+ * are not offered: `CustomAttribute` takes its value from `samlSubjectCustomAttr`/
+ * `subjectCustomAttribute`, which the Metadata API guide (meta_connectedapp) describes only as "that
+ * custom value" and names `CustomAttr` where the enum says `CustomAttribute`; `PersistentId` and
+ * `SpokeId` are opaque IDs Twilio users could not be matched by.
+ */
+const SUBJECT_TYPES = new Map<string, SalesforceSubjectType>([
+  ['$User.Username', 'Username'],
+  ['$User.FederationIdentifier', 'FederationId'],
+  ['$User.Id', 'UserId'],
+]);
+const DEFAULT_NAME_ID = '$User.Username';
+const DEFAULT_EMAIL = '$User.Email';
+
+/** The NameID: one of the user fields a subject type sends, not a free formula. */
+const SUBJECT_FIELD: ValueLanguage = {
+  describe: `one of ${[...SUBJECT_TYPES.keys()].map((k) => `'${k}'`).join(', ')}`,
+  problem: (value) =>
+    SUBJECT_TYPES.has(value) ? undefined : `the Salesforce SAML subject types ${[...SUBJECT_TYPES.values()].join(', ')}; other subjects are not supported`,
+};
+
+/**
+ * A Salesforce formula, as connected-app custom attributes take them (Formula Operators and Functions,
+ * help.salesforce.com xcloud.customize_functions.htm): `$User.Department`, `"agent"`. Merge-field
+ * braces (`{!$User.Email}`, the syntax of email templates and Visualforce) are not formula syntax.
+ */
+const SALESFORCE_FORMULA: ValueLanguage = {
+  describe: "a Salesforce formula such as '$User.Department'",
+  problem: (value) => (/\{!/.test(value) ? "write the formula itself, without the merge-field braces '{!…}'" : undefined),
+};
+
+/**
+ * Records a violation and returns false when `value` is a Terraform token: everything this construct
+ * writes goes into files at synth, where Terraform never replaces a token.
+ */
+function requireKnown(v: Violations, value: unknown, field: string, hint = ''): boolean {
+  if (!isUnresolved(value)) return true;
+  v.add(
+    SsoErrorCode.SALESFORCE_VALUE_TOKEN,
+    field,
+    value,
+    `${field} must be known at synth time, got a Terraform token (${show(value)}): the Salesforce project files are written at synth and would hold the token literally${hint}`,
+  );
+  return false;
+}
+
+/**
  * Twilio Flex or Frontline single sign-on with Salesforce as the identity provider. No Terraform
  * provider can create the Salesforce side, so this construct writes a Salesforce DX project (source
  * format, fast-xml-parser) into the stack's synth output, optionally deploys it with the Salesforce CLI
@@ -181,14 +198,100 @@ const DEPLOYED_APP_NAMES = new WeakMap<IConstruct, Map<string, string>>();
  * Domain, and the certificate (with its expiry) from the PEM file the admin downloaded.
  *
  * The files are written by {@link GeneratedFiles} into `salesforce/<construct path in the stack>/`
- * next to the stack's `cdk.tf.json` (e.g. `cdktf.out/stacks/flex-salesforce/salesforce/Sso/`), from
- * content rendered once in the constructor; the deploy step's trigger is the content's SHA-256.
+ * next to the stack's `cdk.tf.json` (e.g. `cdktf.out/stacks/flex-salesforce/salesforce/Sso/`). Their
+ * content is rendered once, on first use: at synth (when the files are written and the deploy step's
+ * trigger, the content's SHA-256, is resolved) or when `files` or `metadataSha256` is read, whichever
+ * comes first. Attributes can be added until then.
  */
-export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
-  /** The Twilio service provider. */
-  public readonly target: TwilioTarget;
-  /** The values for the Twilio Console. */
-  public readonly consoleValues: TwilioConsoleValues;
+export class SalesforceTwilioSso extends TwilioSsoApp {
+  /** The `@salesforce/cli` version the deploy step runs by default (npm, checked 2026). */
+  public static readonly DEFAULT_CLI_VERSION = '2.150.6';
+  /** Twilio's Flex start URL for Salesforce (twilio.com/docs/flex/admin-guide/setup/sso-configuration/salesforce). */
+  public static readonly FLEX_START_URL = 'https://flex.twilio.com/agent-desktop';
+  /**
+   * The default `full_name` formula. `&` is Salesforce's documented text-concatenation operator (Formula
+   * Operators and Functions, help.salesforce.com xcloud.customize_functions.htm); Twilio's guide writes
+   * `+`, which Salesforce also accepts for text. Either sends "First Last".
+   */
+  public static readonly DEFAULT_FULL_NAME = '$User.FirstName & " " & $User.LastName';
+
+  /**
+   * Checks every prop (including reading the certificate) and throws one {@link SsoConfigError}
+   * listing every problem, before anything is declared or written.
+   * @returns the parsed certificate
+   */
+  public static validateProps(props: SalesforceTwilioSsoProps): SalesforceCertificate {
+    const target = props.target;
+    const v = new Violations();
+    validateSharedProps(props, { values: SALESFORCE_FORMULA, nameId: SUBJECT_FIELD }, v);
+    // Everything below ends up in the project files, written at synth: no value may be a token.
+    const sidHint = '; give the Twilio SID (or URL) as a literal, e.g. from an environment variable or cdktf context, not from a TerraformVariable';
+    requireKnown(v, target.entityId, 'target.entityId', sidHint);
+    requireKnown(v, target.acsUrl, 'target.acsUrl', sidHint);
+    for (const key of ['displayName', 'nameId', 'email', 'fullName'] as const) requireKnown(v, props[key], key);
+    (props.attributes ?? []).forEach((a, i) => {
+      requireKnown(v, a.name, `attributes[${i}].name`);
+      requireKnown(v, a.value, `attributes[${i}].value`);
+    });
+
+    v.capture(() => myDomainHost(props.myDomain, 'myDomain'));
+    let certificate: SalesforceCertificate | undefined;
+    if (requireKnown(v, props.certificateFile, 'certificateFile')) v.capture(() => (certificate = readSalesforceCertificate(props.certificateFile, 'certificateFile')));
+    if (props.roles !== undefined && props.rolesFormula !== undefined) {
+      v.add(SsoErrorCode.SALESFORCE_ROLES_CONFLICT, 'rolesFormula', props.rolesFormula, `Cannot use 'rolesFormula' (${show(props.rolesFormula)}) together with 'roles' (${show(props.roles)}); give one of them`);
+    }
+    if (props.roles !== undefined && requireKnown(v, props.roles, 'roles')) {
+      props.roles.forEach((r, i) => requireKnown(v, r, `roles[${i}]`));
+      v.capture(() => target.validateRoles(props.roles!, 'roles'));
+    }
+    if (props.rolesFormula !== undefined && requireKnown(v, props.rolesFormula, 'rolesFormula')) {
+      v.capture(() => checkValue(SALESFORCE_FORMULA, props.rolesFormula, 'rolesFormula'));
+    }
+    const profiles = props.profiles ?? [];
+    const permissionSets = props.permissionSets ?? [];
+    if (profiles.length === 0 && permissionSets.length === 0) {
+      v.add(SsoErrorCode.SALESFORCE_NO_ACCESS, 'profiles', props.profiles, `Cannot create the app without 'profiles' or 'permissionSets': users of no listed profile or permission set get "Authentication failed"; list at least one (e.g. profiles: ['System Administrator'])`);
+    }
+    const checkNames = (list: string[], field: string) => {
+      if (!requireKnown(v, list, field)) return;
+      const seen = new Set<string>();
+      list.forEach((n, i) => {
+        if (!requireKnown(v, n, `${field}[${i}]`)) return;
+        if (typeof n !== 'string' || n.trim() === '' || !ACCESS_NAME.test(n)) {
+          v.add(SsoErrorCode.SALESFORCE_ACCESS_NAME_INVALID, `${field}[${i}]`, n, `${field}[${i}] must be a non-empty name without commas, got ${show(n)}`);
+        } else if (seen.has(n)) {
+          v.add(SsoErrorCode.SALESFORCE_ACCESS_NAME_DUPLICATE, `${field}[${i}]`, n, `${field}[${i}] ${show(n)} is listed twice`);
+        }
+        seen.add(n);
+      });
+    };
+    checkNames(profiles, 'profiles');
+    checkNames(permissionSets, 'permissionSets');
+    const appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
+    if (props.appName !== undefined && requireKnown(v, props.appName, 'appName') && !APP_NAME.test(props.appName)) {
+      v.add(SsoErrorCode.SALESFORCE_APP_NAME_INVALID, 'appName', props.appName, `appName must be an API name (letters, digits, single underscores, starting with a letter, not ending with '_', at most 40 characters), got ${show(props.appName)}`);
+    }
+    if (props.contactEmail !== undefined && requireKnown(v, props.contactEmail, 'contactEmail') && !EMAIL.test(props.contactEmail)) {
+      v.add(SsoErrorCode.SALESFORCE_CONTACT_EMAIL_INVALID, 'contactEmail', props.contactEmail, `contactEmail must be an email address, got ${show(props.contactEmail)}`);
+    }
+    if (appType === SalesforceAppType.CONNECTED_APP && props.contactEmail === undefined) {
+      v.add(SsoErrorCode.SALESFORCE_CONTACT_EMAIL_REQUIRED, 'contactEmail', undefined, `Cannot use 'appType' ConnectedApp without 'contactEmail': the Metadata API requires it on a Connected App`);
+    }
+    if (props.startUrl !== undefined && requireKnown(v, props.startUrl, 'startUrl') && props.startUrl !== '' && !/^https:\/\/[^\s]+$/.test(props.startUrl)) {
+      v.add(SsoErrorCode.SALESFORCE_START_URL_INVALID, 'startUrl', props.startUrl, `startUrl must be an https URL (or '' for none), got ${show(props.startUrl)}`);
+    }
+    if (props.apiVersion !== undefined && requireKnown(v, props.apiVersion, 'apiVersion')) {
+      const m = API_VERSION.exec(props.apiVersion);
+      const min = appType === SalesforceAppType.EXTERNAL_CLIENT_APP ? 63 : 30;
+      if (!m || Number(m[1]) < min) {
+        v.add(SsoErrorCode.SALESFORCE_API_VERSION_INVALID, 'apiVersion', props.apiVersion, `apiVersion must look like '63.0' and be at least ${min}.0 for ${appType}, got ${show(props.apiVersion)}`);
+      }
+    }
+    if (props.deploy) v.capture(() => validateDeploy(props.deploy!, 'deploy'));
+    v.throwIfAny(`Invalid Salesforce app for ${target.description}`);
+    return certificate!;
+  }
+
   /** The My Domain host, e.g. `acme.my.salesforce.com`. */
   public readonly myDomainHost: string;
   /** The app's API name. */
@@ -201,123 +304,39 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
   public readonly project: GeneratedFiles;
 
   private readonly props: SalesforceTwilioSsoProps;
-  private readonly attributes: SalesforceAttribute[] = [];
+  private readonly subjectType: SalesforceSubjectType;
   private deployment?: TerraformData;
   private rendered?: SalesforceProject;
 
   constructor(scope: Construct, id: string, props: SalesforceTwilioSsoProps) {
-    super(scope, id);
-    this.certificate = SalesforceTwilioSso.validateProps(props);
+    const certificate = SalesforceTwilioSso.validateProps(props);
+    super(scope, id, props, props.target.isFlex ? 'Twilio Flex' : 'Twilio Frontline');
+    this.certificate = certificate;
     this.props = props;
-    this.target = props.target;
     this.appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
     this.myDomainHost = myDomainHost(props.myDomain, 'myDomain');
-    this.appName = props.appName ?? defaultAppName(props.target);
+    this.appName = props.appName ?? (props.target.isFlex ? 'Twilio_Flex' : 'Twilio_Frontline');
+    this.subjectType = SUBJECT_TYPES.get(props.nameId ?? DEFAULT_NAME_ID)!;
     // Before anything is declared: a clash with another app of the same name in the same org.
     if (props.deploy) this.claimAppName(props.deploy.targetOrg);
     for (const a of props.attributes ?? []) this.addAttribute(a);
 
-    const binding = props.ssoBinding ?? SalesforceSsoBinding.HTTP_REDIRECT;
-    this.consoleValues = {
-      issuer: this.issuer,
-      ssoUrl: `https://${this.myDomainHost}/idp/endpoint/${binding}`,
-      certificatePem: this.certificate.pem,
-      certificateExpiresAt: this.certificate.notAfter.toISOString(),
-    };
+    this.warnOnCertificateExpiry(
+      `The Salesforce IdP certificate '${certificate.file}' (${certificate.subject})`,
+      certificate.notAfter.toISOString(),
+      `create a new certificate, select it under Setup → Identity Provider, download it to 'certificateFile' and paste the new x509_certificate into the Twilio Console at the same time`,
+    );
 
-    const warnDays = props.certificateExpiryWarningDays ?? 30;
-    const daysLeft = Math.floor((this.certificate.notAfter.getTime() - Date.now()) / 86_400_000);
-    if (daysLeft < 0) {
-      Annotations.of(this).addWarning(
-        `The Salesforce IdP certificate '${this.certificate.file}' (${this.certificate.subject}) expired on ${this.consoleValues.certificateExpiresAt}: Twilio rejects every sign-in. Create a new certificate, select it under Setup → Identity Provider, download it and update 'certificateFile' and the Twilio Console.`,
-      );
-    } else if (daysLeft < warnDays) {
-      Annotations.of(this).addWarning(
-        `The Salesforce IdP certificate '${this.certificate.file}' (${this.certificate.subject}) expires on ${this.consoleValues.certificateExpiresAt}, in ${daysLeft} days (warning threshold ${warnDays}): rotate it in Salesforce and the Twilio Console together before then.`,
-      );
-    }
-
-    // Rendered now: the deploy step's trigger (the content hash) must be known; attributes added later
-    // through addAttribute() are rejected once the project has been rendered.
-    const project = this.render();
+    // The paths are known now (they depend only on the app's name and kind); the content is rendered
+    // on first use, so that addAttribute() after the constructor still counts.
     const inStack = this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id);
-    this.project = new GeneratedFiles(this, 'Project', { directory: ['salesforce', ...inStack].join('/'), files: project.files });
-    if (props.deploy) this.addDeployment(props.deploy);
-  }
-
-  /**
-   * Checks every prop (including reading the certificate) and throws one {@link SsoConfigError}
-   * listing every problem, before anything is declared or written.
-   * @returns the parsed certificate
-   */
-  public static validateProps(props: SalesforceTwilioSsoProps): SalesforceCertificate {
-    const target = props.target;
-    const v = new Violations();
-    v.capture(() => myDomainHost(props.myDomain, 'myDomain'));
-    let certificate: SalesforceCertificate | undefined;
-    v.capture(() => (certificate = readSalesforceCertificate(props.certificateFile, 'certificateFile')));
-    if (props.roles !== undefined && props.rolesFormula !== undefined) {
-      v.add('SALESFORCE_ROLES_CONFLICT', 'rolesFormula', `Cannot use 'rolesFormula' (${show(props.rolesFormula)}) together with 'roles' (${show(props.roles)}); give one of them`);
-    }
-    if (props.roles !== undefined) v.capture(() => target.validateRoles(props.roles!, 'roles'));
-    if (props.rolesFormula !== undefined && props.rolesFormula.trim() === '') {
-      v.add('SALESFORCE_FORMULA_EMPTY', 'rolesFormula', `rolesFormula must be a Salesforce formula such as '$User.Twilio_Roles__c', got ${show(props.rolesFormula)}`);
-    }
-    const profiles = props.profiles ?? [];
-    const permissionSets = props.permissionSets ?? [];
-    if (profiles.length === 0 && permissionSets.length === 0) {
-      v.add('SALESFORCE_NO_ACCESS', 'profiles', `Cannot create the app without 'profiles' or 'permissionSets': users of no listed profile or permission set get "Authentication failed"; list at least one (e.g. profiles: ['System Administrator'])`);
-    }
-    const checkNames = (list: string[], field: string) => {
-      const seen = new Set<string>();
-      list.forEach((n, i) => {
-        if (typeof n !== 'string' || n.trim() === '' || !ACCESS_NAME.test(n)) {
-          v.add('SALESFORCE_ACCESS_NAME_INVALID', `${field}[${i}]`, `${field}[${i}] must be a non-empty name without commas, got ${show(n)}`);
-        } else if (seen.has(n)) {
-          v.add('SALESFORCE_ACCESS_NAME_DUPLICATE', `${field}[${i}]`, `${field}[${i}] ${show(n)} is listed twice`);
-        }
-        seen.add(n);
-      });
-    };
-    checkNames(profiles, 'profiles');
-    checkNames(permissionSets, 'permissionSets');
-    const appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
-    if (props.appName !== undefined && !APP_NAME.test(props.appName)) {
-      v.add('SALESFORCE_APP_NAME_INVALID', 'appName', `appName must be an API name (letters, digits, single underscores, starting with a letter, not ending with '_', at most 40 characters), got ${show(props.appName)}`);
-    }
-    if (props.label !== undefined && props.label.trim() === '') v.add('SALESFORCE_LABEL_EMPTY', 'label', `label must not be empty, got ${show(props.label)}`);
-    if (props.contactEmail !== undefined && !EMAIL.test(props.contactEmail)) {
-      v.add('SALESFORCE_CONTACT_EMAIL_INVALID', 'contactEmail', `contactEmail must be an email address, got ${show(props.contactEmail)}`);
-    }
-    if (appType === SalesforceAppType.CONNECTED_APP && props.contactEmail === undefined) {
-      v.add('SALESFORCE_CONTACT_EMAIL_REQUIRED', 'contactEmail', `Cannot use 'appType' ConnectedApp without 'contactEmail': the Metadata API requires it on a Connected App`);
-    }
-    if (props.startUrl !== undefined && props.startUrl !== '' && !/^https:\/\/[^\s]+$/.test(props.startUrl)) {
-      v.add('SALESFORCE_START_URL_INVALID', 'startUrl', `startUrl must be an https URL (or '' for none), got ${show(props.startUrl)}`);
-    }
-    const warn = props.certificateExpiryWarningDays;
-    if (warn !== undefined && (!Number.isInteger(warn) || warn < 0)) {
-      v.add('SALESFORCE_WARNING_DAYS_INVALID', 'certificateExpiryWarningDays', `certificateExpiryWarningDays must be a whole number of days (0 or more), got ${show(warn)}`);
-    }
-    if (props.apiVersion !== undefined) {
-      const m = API_VERSION.exec(props.apiVersion);
-      const min = appType === SalesforceAppType.EXTERNAL_CLIENT_APP ? 63 : 30;
-      if (!m || Number(m[1]) < min) {
-        v.add('SALESFORCE_API_VERSION_INVALID', 'apiVersion', `apiVersion must look like '63.0' and be at least ${min}.0 for ${appType}, got ${show(props.apiVersion)}`);
-      }
-    }
-    if (props.deploy) v.capture(() => validateDeploy(props.deploy!, 'deploy'));
-    const names = new Set<string>();
-    (props.attributes ?? []).forEach((a, i) => {
-      v.capture(() => target.validateAttributeName(a.name, `attributes[${i}].name`));
-      if (names.has(a.name)) v.add('ATTRIBUTE_DUPLICATE', `attributes[${i}].name`, `attributes[${i}].name ${show(a.name)} is declared twice`);
-      names.add(a.name);
-      if (typeof a.formula !== 'string' || a.formula.trim() === '') {
-        v.add('SALESFORCE_FORMULA_EMPTY', `attributes[${i}].formula`, `attributes[${i}].formula must be a Salesforce formula such as '$User.Department', got ${show(a.formula)}`);
-      }
+    this.project = new GeneratedFiles(this, 'Project', {
+      directory: ['salesforce', ...inStack].join('/'),
+      files: Object.fromEntries(
+        projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, Lazy.stringValue({ produce: () => this.renderedFile(path) })]),
+      ),
     });
-    v.throwIfAny(`Invalid Salesforce app for ${target.description}`);
-    return certificate!;
+    if (props.deploy) this.addDeployment(props.deploy);
   }
 
   /** The issuer written into the app and output for the Console. */
@@ -325,12 +344,18 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
     return `https://${this.myDomainHost}${this.props.issuerTrailingSlash ? '/' : ''}`;
   }
 
-  /** The generated project: files by project-relative path. */
-  public get files(): ReadonlyMap<string, string> {
-    return this.render().files;
+  /**
+   * The generated project: file content by project-relative path. Reading it renders the project:
+   * attributes can no longer be added afterwards.
+   */
+  public get files(): { [path: string]: string } {
+    return Object.fromEntries(this.render().files);
   }
 
-  /** SHA-256 of the generated project (the deploy step's replace trigger). */
+  /**
+   * SHA-256 of the generated project (the deploy step's replace trigger). Reading it renders the
+   * project: attributes can no longer be added afterwards.
+   */
   public get metadataSha256(): string {
     return this.render().sha256;
   }
@@ -340,33 +365,35 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
     return this.project.directory;
   }
 
-  /** The SAML attributes sent, in order. */
-  public get samlAttributes(): SamlAttributeFormula[] {
+  /** Every SAML attribute sent (the required ones, then the extra ones), in order. */
+  public get samlAttributes(): SamlAttribute[] {
     const p = this.props;
     const roles = p.rolesFormula ?? `"${(p.roles ?? ['agent']).join(',')}"`;
-    const out: SamlAttributeFormula[] = [{ key: EMAIL_ATTRIBUTE, formula: p.emailFormula ?? '$User.Email' }];
-    if (this.target.isFlex) out.push({ key: FULL_NAME_ATTRIBUTE, formula: p.fullNameFormula ?? DEFAULT_FULL_NAME_FORMULA });
-    out.push({ key: ROLES_ATTRIBUTE, formula: roles });
-    for (const a of this.attributes) out.push({ key: a.name, formula: a.formula });
-    return out;
+    const out: SamlAttribute[] = [{ name: EMAIL_ATTRIBUTE, value: p.email ?? DEFAULT_EMAIL }];
+    if (this.target.isFlex) out.push({ name: FULL_NAME_ATTRIBUTE, value: p.fullName ?? SalesforceTwilioSso.DEFAULT_FULL_NAME });
+    out.push({ name: ROLES_ATTRIBUTE, value: roles });
+    return [...out, ...this.attributes];
   }
 
   /**
-   * Sends one more attribute. Must be called before the project is rendered (in practice: pass
-   * `attributes` in the props); throws afterwards because the files are already written.
+   * Sends one more attribute; its value is a Salesforce formula. Works until the project is rendered
+   * (at synth, or when `files` or `metadataSha256` is read); throws afterwards.
    */
-  public addAttribute(attribute: SalesforceAttribute): SalesforceAttribute {
+  public addAttribute(attribute: SamlAttribute): SamlAttribute {
     const field = `attributes[${this.attributes.length}]`;
     if (this.rendered) {
-      throw new SsoConfigError('SALESFORCE_ALREADY_RENDERED', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: the Salesforce project is written in the constructor; pass it in 'attributes'`);
+      throw new SsoConfigError(
+        SsoErrorCode.SALESFORCE_ALREADY_RENDERED,
+        `${field}.name`,
+        attribute.name,
+        `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: its Salesforce project was already rendered (at synth, or when 'files' or 'metadataSha256' was read); add attributes before then`,
+      );
     }
-    this.target.validateAttributeName(attribute.name, `${field}.name`);
-    if (this.attributes.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError('ATTRIBUTE_DUPLICATE', `${field}.name`, `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: it is already declared`);
-    }
-    const copy = { name: attribute.name, formula: attribute.formula };
-    this.attributes.push(copy);
-    return copy;
+    const v = new Violations();
+    requireKnown(v, attribute.name, `${field}.name`);
+    requireKnown(v, attribute.value, `${field}.value`);
+    v.throwIfAny(`Cannot add attribute to ${this.node.path}`);
+    return super.addAttribute(attribute);
   }
 
   /**
@@ -378,12 +405,13 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
   public addDeployment(options: SalesforceDeployOptions): TerraformData {
     validateDeploy(options, 'deploy');
     if (this.deployment) {
-      throw new SsoConfigError('SALESFORCE_DEPLOY_DUPLICATE', 'deploy', `Cannot add a second deployment to ${this.node.path}: it already deploys to the org in its 'deploy' settings`);
+      throw new SsoConfigError(SsoErrorCode.SALESFORCE_DEPLOY_DUPLICATE, 'deploy', options.targetOrg, `Cannot add a second deployment to ${this.node.path}: it already deploys to the org in its 'deploy' settings`);
     }
     this.claimAppName(options.targetOrg);
-    const sf = options.useSfOnPath ? 'sf' : `npx --yes --package=@salesforce/cli@${options.cliVersion ?? SALESFORCE_CLI_VERSION} -- sf`;
+    const sf = options.useSfOnPath ? 'sf' : `npx --yes --package=@salesforce/cli@${options.cliVersion ?? SalesforceTwilioSso.DEFAULT_CLI_VERSION} -- sf`;
     this.deployment = new TerraformData(this, 'Deploy', {
-      triggersReplace: { metadata_sha256: this.metadataSha256, target_org: options.targetOrg },
+      // Resolved at synth, when every attribute has been added.
+      triggersReplace: { metadata_sha256: Lazy.stringValue({ produce: () => this.metadataSha256 }), target_org: options.targetOrg },
       provisioners: [
         {
           type: 'local-exec',
@@ -397,6 +425,21 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
     return this.deployment;
   }
 
+  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
+  protected checkAttributeValue(value: string, field: string): void {
+    checkValue(SALESFORCE_FORMULA, value, field);
+  }
+
+  protected createConsoleValues(): TwilioConsoleValues {
+    const binding = this.props.ssoBinding ?? SalesforceSsoBinding.HTTP_REDIRECT;
+    return {
+      issuer: this.issuer,
+      ssoUrl: `https://${this.myDomainHost}/idp/endpoint/${binding}`,
+      certificatePem: this.certificate.pem,
+      certificateExpiresAt: this.certificate.notAfter.toISOString(),
+    };
+  }
+
   /**
    * Two apps deployed under one API name to one org would overwrite each other on every apply, the
    * last deploy winning: rejected across the whole app (every stack), naming both construct paths.
@@ -408,21 +451,30 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
     const other = claimed.get(key);
     if (other !== undefined && other !== this.node.path) {
       throw new SsoConfigError(
-        'SALESFORCE_APP_NAME_TAKEN',
+        SsoErrorCode.SALESFORCE_APP_NAME_TAKEN,
         'appName',
+        this.appName,
         `Cannot deploy ${this.node.path} as ${show(this.appName)} to org ${show(targetOrg)}: ${other} deploys an app of that name there, and each deploy would overwrite the other; give one of them its own 'appName'`,
       );
     }
     claimed.set(key, this.node.path);
   }
 
+  /** One file of the rendered project (for {@link GeneratedFiles}, at synth). */
+  private renderedFile(path: string): string {
+    const content = this.render().files.get(path);
+    if (content === undefined) throw new Error(`${this.node.path}: the rendered Salesforce project has no file '${path}'`);
+    return content;
+  }
+
+  /** Renders the project once; every later read (and the synth) gets the same bytes. */
   private render(): SalesforceProject {
     if (this.rendered) return this.rendered;
     const p = this.props;
-    const startUrl = p.startUrl ?? (this.target.isFlex ? FLEX_SALESFORCE_START_URL : undefined);
+    const startUrl = p.startUrl ?? (this.target.isFlex ? SalesforceTwilioSso.FLEX_START_URL : undefined);
     this.rendered = renderSalesforceProject({
       name: this.appName,
-      label: p.label ?? (this.target.isFlex ? 'Twilio Flex' : 'Twilio Frontline'),
+      label: this.displayName,
       description: `SAML single sign-on for ${this.target.description} (generated by cdktf-twilio-sso)`,
       contactEmail: p.contactEmail,
       entityUrl: this.target.entityId,
@@ -432,23 +484,24 @@ export class SalesforceTwilioSso extends Construct implements ITwilioSsoApp {
       profiles: [...(p.profiles ?? [])],
       permissionSets: [...(p.permissionSets ?? [])],
       startUrl: startUrl === '' ? undefined : startUrl,
-      apiVersion: p.apiVersion ?? '63.0',
+      apiVersion: p.apiVersion ?? DEFAULT_APP_API_VERSION,
       connectedApp: this.appType === SalesforceAppType.CONNECTED_APP,
+      subjectType: this.subjectType,
     });
     return this.rendered;
   }
 }
 
-function defaultAppName(target: TwilioTarget): string {
-  return target.isFlex ? 'Twilio_Flex' : 'Twilio_Frontline';
-}
-
 function validateDeploy(options: SalesforceDeployOptions, field: string): void {
   if (isUnresolved(options.targetOrg) || typeof options.targetOrg !== 'string' || !ORG_ALIAS.test(options.targetOrg)) {
-    throw new SsoConfigError('SALESFORCE_TARGET_ORG_INVALID', `${field}.targetOrg`, `${field}.targetOrg must be an org alias or username (letters, digits, . _ @ + -), got ${show(options.targetOrg)}`);
+    throw new SsoConfigError(SsoErrorCode.SALESFORCE_TARGET_ORG_INVALID, `${field}.targetOrg`, options.targetOrg, `${field}.targetOrg must be an org alias or username (letters, digits, . _ @ + -), got ${show(options.targetOrg)}`);
   }
   if (options.cliVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(options.cliVersion)) {
-    throw new SsoConfigError('SALESFORCE_CLI_VERSION_INVALID', `${field}.cliVersion`, `${field}.cliVersion must be an exact version such as '${SALESFORCE_CLI_VERSION}', got ${show(options.cliVersion)}`);
+    throw new SsoConfigError(
+      SsoErrorCode.SALESFORCE_CLI_VERSION_INVALID,
+      `${field}.cliVersion`,
+      options.cliVersion,
+      `${field}.cliVersion must be an exact version such as '${SalesforceTwilioSso.DEFAULT_CLI_VERSION}', got ${show(options.cliVersion)}`,
+    );
   }
 }
-

@@ -1,9 +1,10 @@
-import { SsoConfigError, show } from './errors';
+import { SsoConfigError, SsoErrorCode } from './errors';
+import { show } from './violations';
 
 /**
  * Claim (SAML attribute) names and types as Twilio reads them.
  * Sources: twilio.com/docs/flex/admin-guide/setup/sso-configuration ("Claims"), Frontline SSO guides
- * (error 70252 for `Email`/`Roles`), facts file section 1.2.
+ * (error 70252 for `Email`/`Roles`: twilio.com/docs/api/errors/70252).
  */
 
 /** The attribute carrying the user's email address. Required by Flex and Frontline. */
@@ -58,29 +59,25 @@ const NAME_SHAPE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
  */
 export function validateClaimName(name: string, field: string, flex: boolean): void {
   if (typeof name !== 'string' || name.length === 0) {
-    throw new SsoConfigError('CLAIM_NAME_EMPTY', field, `${field} must be a non-empty claim name, got ${show(name)}`);
+    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_EMPTY, field, name, `${field} must be a non-empty claim name, got ${show(name)}`);
   }
   if (/[/:]/.test(name)) {
-    throw new SsoConfigError(
-      'CLAIM_NAME_NAMESPACED',
-      field,
+    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_NAMESPACED, field, name,
       `${field} must not be namespaced (Twilio silently ignores URI-style names), got ${show(name)}; use the bare name, e.g. '${name.split(/[/:]/).pop()}'`,
     );
   }
   if (/\s/.test(name)) {
-    throw new SsoConfigError('CLAIM_NAME_SPACES', field, `${field} must not contain spaces, got ${show(name)}; Twilio reads e.g. 'full_name', not 'Full Name'`);
+    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_SPACES, field, name, `${field} must not contain spaces, got ${show(name)}; Twilio reads e.g. 'full_name', not 'Full Name'`);
   }
   if (name !== name.toLowerCase()) {
-    throw new SsoConfigError('CLAIM_NAME_CAPITALISED', field, `${field} must be lowercase (Twilio claim names are case-sensitive), got ${show(name)}; use '${name.toLowerCase()}'`);
+    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_CAPITALISED, field, name, `${field} must be lowercase (Twilio claim names are case-sensitive), got ${show(name)}; use '${name.toLowerCase()}'`);
   }
   if (!NAME_SHAPE.test(name)) {
-    throw new SsoConfigError('CLAIM_NAME_INVALID', field, `${field} must be lowercase letters, digits and '_' in dot-separated parts, got ${show(name)}`);
+    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_INVALID, field, name, `${field} must be lowercase letters, digits and '_' in dot-separated parts, got ${show(name)}`);
   }
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
   if (flex && last !== undefined && !FLEX_ATTRIBUTE_TYPES.includes(last) && TYPE_LIKE.test(last)) {
-    throw new SsoConfigError(
-      'FLEX_TYPE_SUFFIX_INVALID',
-      field,
+    throw new SsoConfigError(SsoErrorCode.FLEX_TYPE_SUFFIX_INVALID, field, name,
       `${field} has type suffix '.${last}', which Flex rejects ("invalid attribute format"), got ${show(name)}; accepted suffixes: ${FLEX_ATTRIBUTE_TYPES.join(', ')}`,
     );
   }

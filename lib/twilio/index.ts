@@ -1,5 +1,12 @@
-export * from './attributes';
-export * from './errors';
-export * from './roles';
-export * from './target';
-export * from './unresolved';
+// The Twilio model's public surface. Helpers shared with the rest of the library (violations.ts,
+// unresolved.ts, attributes.ts, roles.ts) are imported by path, not from here.
+export { SsoConfigError, SsoErrorCode, Violation } from './errors';
+export {
+  FlexEnhancedSsoOptions,
+  FlexLegacySsoOptions,
+  FrontlineSsoOptions,
+  ServiceProviderUrlsOptions,
+  TwilioProduct,
+  TwilioSsoKind,
+  TwilioTarget,
+} from './target';

@@ -5,7 +5,8 @@ import {
   ROLES_ATTRIBUTE,
   validateClaimName,
 } from './attributes';
-import { SsoConfigError, Violations, show } from './errors';
+import { SsoConfigError, SsoErrorCode } from './errors';
+import { Violations, show } from './violations';
 import { FLEX_ROLES, FRONTLINE_ROLES } from './roles';
 import { isUnresolved } from './unresolved';
 
@@ -69,18 +70,29 @@ export interface FrontlineSsoOptions {
 export interface ServiceProviderUrlsOptions {
   /** The product these URLs are for; Frontline URLs are refused for Flex and vice versa. */
   readonly product: TwilioProduct;
-  /** The SP Entity ID (SAML audience). */
+  /** The SP Entity ID (SAML audience); may be a token. */
   readonly entityId: string;
-  /** The ACS URL (single sign-on URL, recipient, destination). */
+  /** The ACS URL (single sign-on URL, recipient, destination); may be a token. */
   readonly acsUrl: string;
   /**
    * The Flex runtime domain, used to build the login link (Flex only).
    * @default - no login link
    */
   readonly runtimeDomain?: string;
+  /**
+   * Which of Twilio's shapes the URLs are, for when both are tokens (otherwise it is read from them).
+   * @default - read from the literal URL; for two tokens, Flex enhanced SSO or Frontline by `product`
+   */
+  readonly kind?: TwilioSsoKind;
 }
 
 const HEX32 = '[0-9a-f]{32}';
+const SID_CODE = { JQ: SsoErrorCode.JQ_SID_INVALID, AC: SsoErrorCode.AC_SID_INVALID, JB: SsoErrorCode.JB_SID_INVALID };
+const SID_PREFIX: Record<TwilioSsoKind, keyof typeof SID> = {
+  [TwilioSsoKind.FLEX_ENHANCED]: 'JQ',
+  [TwilioSsoKind.FLEX_LEGACY]: 'AC',
+  [TwilioSsoKind.FRONTLINE]: 'JB',
+};
 const SID = {
   JQ: new RegExp(`^JQ${HEX32}$`),
   AC: new RegExp(`^AC${HEX32}$`),
@@ -94,8 +106,9 @@ function checkSid(prefix: keyof typeof SID, field: string, label: string, value:
   if (isUnresolved(value)) return;
   if (typeof value !== 'string' || !SID[prefix].test(value)) {
     throw new SsoConfigError(
-      `${prefix}_SID_INVALID`,
+      SID_CODE[prefix],
       field,
+      value,
       `${label} must look like ${prefix} followed by 32 lowercase hex characters, got ${show(value)}`,
     );
   }
@@ -126,15 +139,17 @@ const ACS_PATTERNS: ReadonlyArray<[RegExp, TwilioSsoKind]> = [
 function rejectKnownMistakes(url: string, field: string, product: TwilioProduct): void {
   if (/^https?:\/\/preview\.twilio\.com\//.test(url)) {
     throw new SsoConfigError(
-      'PREVIEW_ENDPOINT',
+      SsoErrorCode.PREVIEW_ENDPOINT,
       field,
+      url,
       `${field} uses the deprecated pre-GA endpoint preview.twilio.com, got ${show(url)}; migrate to enhanced SSO (${MIGRATION_GUIDE})`,
     );
   }
   if (product === TwilioProduct.FLEX && /^https:\/\/iam\.twilio\.com\/v2\//.test(url)) {
     throw new SsoConfigError(
-      'FRONTLINE_URL_FOR_FLEX',
+      SsoErrorCode.FRONTLINE_URL_FOR_FLEX,
       field,
+      url,
       `${field} is a Frontline (iam.twilio.com/v2) URL, which is never valid for Flex, got ${show(url)}; use the Entity ID and ACS URL from Flex's SSO page in the Console`,
     );
   }
@@ -145,7 +160,7 @@ function parseSpUrl(url: string, field: string, patterns: ReadonlyArray<[RegExp,
     const m = pattern.exec(url);
     if (m) return { kind, sid: decodeURIComponent(m[1]) };
   }
-  throw new SsoConfigError('SP_URL_UNRECOGNISED', field, `${field} is not a Twilio SSO URL, got ${show(url)}; expected one of ${shapes}`);
+  throw new SsoConfigError(SsoErrorCode.SP_URL_UNRECOGNISED, field, url, `${field} is not a Twilio SSO URL, got ${show(url)}; expected one of ${shapes}`);
 }
 
 const SID_LABEL: Record<TwilioSsoKind, string> = {
@@ -167,20 +182,24 @@ export class TwilioTarget {
     checkSid('JQ', 'connectionSid', SID_LABEL[TwilioSsoKind.FLEX_ENHANCED], options.connectionSid);
     const sid = options.connectionSid;
     let acsUrl = `https://login.flex.us1.twilio.com/login/callback?connection=${sid}`;
+    // An ACS URL that is (or holds) a token is the user's to vouch for: the plan has its value.
+    if (options.acsUrl !== undefined && isUnresolved(options.acsUrl)) acsUrl = options.acsUrl;
     if (options.acsUrl !== undefined && !isUnresolved(options.acsUrl)) {
       rejectKnownMistakes(options.acsUrl, 'acsUrl', TwilioProduct.FLEX);
       const m = ENHANCED_ACS.exec(options.acsUrl);
       if (!m) {
         throw new SsoConfigError(
-          'FLEX_ACS_URL_INVALID',
+          SsoErrorCode.FLEX_ACS_URL_INVALID,
           'acsUrl',
+          options.acsUrl,
           `acsUrl must look like https://login.flex.<region>.twilio.com/login/callback?connection=JQ…, got ${show(options.acsUrl)}`,
         );
       }
-      if (m[2] !== sid) {
+      if (m[2] !== sid && !isUnresolved(sid)) {
         throw new SsoConfigError(
-          'SP_SID_MISMATCH',
+          SsoErrorCode.SP_SID_MISMATCH,
           'acsUrl',
+          options.acsUrl,
           `acsUrl carries connection '${m[2]}' but connectionSid is '${sid}'; both must come from the same Flex SSO connection`,
         );
       }
@@ -215,50 +234,103 @@ export class TwilioTarget {
   /**
    * The target described by an Entity ID and ACS URL pair as copied from the Console. Rejects a pair
    * from different targets or different SIDs, `preview.twilio.com`, and Frontline URLs for Flex.
+   *
+   * Either URL may be a token (a `TerraformVariable`, a remote-state output): what is literal is
+   * checked as above and gives the target's kind and SID; what is a token is passed through for the
+   * plan. When both are tokens the SID is unknown at synth ({@link TwilioTarget.sid} is undefined)
+   * and the kind comes from `kind`.
    */
   public static fromServiceProvider(options: ServiceProviderUrlsOptions): TwilioTarget {
-    rejectKnownMistakes(options.entityId, 'entityId', options.product);
-    rejectKnownMistakes(options.acsUrl, 'acsUrl', options.product);
-    const entity = parseSpUrl(options.entityId, 'entityId', ENTITY_PATTERNS, ENTITY_SHAPES);
-    const acs = parseSpUrl(options.acsUrl, 'acsUrl', ACS_PATTERNS, ACS_SHAPES);
-    if (entity.kind !== acs.kind) {
+    const v = new Violations();
+    const parse = (url: string, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): ParsedSpUrl | undefined => {
+      if (isUnresolved(url)) return undefined;
+      let parsed: ParsedSpUrl | undefined;
+      v.capture(() => {
+        rejectKnownMistakes(url, field, options.product);
+        parsed = parseSpUrl(url, field, patterns, shapes);
+      });
+      return parsed;
+    };
+    const entity = parse(options.entityId, 'entityId', ENTITY_PATTERNS, ENTITY_SHAPES);
+    const acs = parse(options.acsUrl, 'acsUrl', ACS_PATTERNS, ACS_SHAPES);
+    v.throwIfAny('Invalid Twilio service provider');
+    if (entity && acs && entity.kind !== acs.kind) {
       throw new SsoConfigError(
-        'SP_TARGET_MISMATCH',
+        SsoErrorCode.SP_TARGET_MISMATCH,
         'acsUrl',
+        options.acsUrl,
         `entityId ${show(options.entityId)} is a ${entity.kind} Entity ID but acsUrl ${show(options.acsUrl)} is a ${acs.kind} ACS URL; both must come from the same Twilio SSO page`,
       );
     }
-    if (entity.sid !== acs.sid) {
+    if (entity && acs && entity.sid !== acs.sid) {
       throw new SsoConfigError(
-        'SP_SID_MISMATCH',
+        SsoErrorCode.SP_SID_MISMATCH,
         'acsUrl',
+        options.acsUrl,
         `entityId carries SID '${entity.sid}' but acsUrl carries '${acs.sid}'; both must name the same ${SID_LABEL[entity.kind]}`,
       );
     }
-    const product = entity.kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
+    const known = entity ?? acs;
+    const defaultKind = options.product === TwilioProduct.FRONTLINE ? TwilioSsoKind.FRONTLINE : TwilioSsoKind.FLEX_ENHANCED;
+    const kind = known?.kind ?? options.kind ?? defaultKind;
+    if (known && options.kind !== undefined && options.kind !== known.kind) {
+      throw new SsoConfigError(
+        SsoErrorCode.SP_TARGET_MISMATCH,
+        'kind',
+        options.kind,
+        `kind is ${show(options.kind)} but the ${entity ? 'entityId' : 'acsUrl'} is a ${known.kind} URL; leave kind out when the URLs are literal`,
+      );
+    }
+    const product = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
     if (product !== options.product) {
       throw new SsoConfigError(
-        'SP_PRODUCT_MISMATCH',
+        SsoErrorCode.SP_PRODUCT_MISMATCH,
         'product',
+        options.product,
         `product is ${show(options.product)} but the URLs are for ${product}`,
       );
     }
-    switch (entity.kind) {
-      case TwilioSsoKind.FLEX_ENHANCED:
-        return TwilioTarget.flexEnhanced({ connectionSid: entity.sid, acsUrl: options.acsUrl, runtimeDomain: options.runtimeDomain });
-      case TwilioSsoKind.FLEX_LEGACY:
-        return TwilioTarget.flexLegacy({ accountSid: entity.sid, runtimeDomain: options.runtimeDomain });
-      default:
-        return TwilioTarget.frontline({ realmSid: entity.sid });
+    if (entity && acs) {
+      switch (entity.kind) {
+        case TwilioSsoKind.FLEX_ENHANCED:
+          return TwilioTarget.flexEnhanced({ connectionSid: entity.sid, acsUrl: options.acsUrl, runtimeDomain: options.runtimeDomain });
+        case TwilioSsoKind.FLEX_LEGACY:
+          return TwilioTarget.flexLegacy({ accountSid: entity.sid, runtimeDomain: options.runtimeDomain });
+        default:
+          return TwilioTarget.frontline({ realmSid: entity.sid });
+      }
     }
+    if (known) checkSid(SID_PREFIX[kind], entity ? 'entityId' : 'acsUrl', SID_LABEL[kind], known.sid);
+    const runtimeDomain = product === TwilioProduct.FLEX ? options.runtimeDomain : undefined;
+    return new TwilioTarget(kind, known?.sid, options.entityId, options.acsUrl, runtimeDomain);
+  }
+
+  /**
+   * The target whose SP Entity ID this is, or undefined when it is not one of Twilio's (or is a
+   * token). For policy checks on resources written by hand: the SID and kind come from the Entity
+   * ID; the ACS URL is the target's default (use {@link TwilioTarget.isAcsUrl} to judge another).
+   */
+  public static fromEntityId(entityId: string): TwilioTarget | undefined {
+    if (typeof entityId !== 'string' || isUnresolved(entityId)) return undefined;
+    for (const [pattern, kind] of ENTITY_PATTERNS) {
+      const m = pattern.exec(entityId);
+      if (!m || !SID[SID_PREFIX[kind]].test(m[1])) continue;
+      if (kind === TwilioSsoKind.FLEX_ENHANCED) return TwilioTarget.flexEnhanced({ connectionSid: m[1] });
+      if (kind === TwilioSsoKind.FLEX_LEGACY) return TwilioTarget.flexLegacy({ accountSid: m[1] });
+      return TwilioTarget.frontline({ realmSid: m[1] });
+    }
+    return undefined;
   }
 
   /** Which SP shape this is. */
   public readonly kind: TwilioSsoKind;
   /** Flex or Frontline. */
   public readonly product: TwilioProduct;
-  /** The SID that identifies the target (connection, account or realm SID). */
-  public readonly sid: string;
+  /**
+   * The SID that identifies the target (connection, account or realm SID); undefined only for a
+   * target built by {@link TwilioTarget.fromServiceProvider} from two tokens.
+   */
+  public readonly sid?: string;
   /** The SP Entity ID: the SAML audience the IdP must send. */
   public readonly entityId: string;
   /** The ACS URL: single sign-on URL, recipient and destination. */
@@ -269,7 +341,7 @@ export class TwilioTarget {
    */
   public readonly loginUrl?: string;
 
-  private constructor(kind: TwilioSsoKind, sid: string, entityId: string, acsUrl: string, runtimeDomain: string | undefined) {
+  private constructor(kind: TwilioSsoKind, sid: string | undefined, entityId: string, acsUrl: string, runtimeDomain: string | undefined) {
     this.kind = kind;
     this.product = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
     this.sid = sid;
@@ -278,13 +350,27 @@ export class TwilioTarget {
     if (runtimeDomain !== undefined) {
       if (!isUnresolved(runtimeDomain) && !RUNTIME_DOMAIN.test(runtimeDomain)) {
         throw new SsoConfigError(
-          'RUNTIME_DOMAIN_INVALID',
+          SsoErrorCode.RUNTIME_DOMAIN_INVALID,
           'runtimeDomain',
+          runtimeDomain,
           `runtimeDomain must be a host name such as 'kiwi-owl-1234.twil.io' (no scheme, no path), got ${show(runtimeDomain)}`,
         );
       }
       this.loginUrl = `https://flex.twilio.com/${runtimeDomain}`;
     }
+  }
+
+  /**
+   * True when `url` is an ACS URL of this target (same shape and SID; for Flex enhanced SSO any
+   * Twilio region), e.g. to judge the reply URL of an app written by hand.
+   */
+  public isAcsUrl(url: string): boolean {
+    if (typeof url !== 'string' || isUnresolved(url)) return false;
+    for (const [pattern, kind] of ACS_PATTERNS) {
+      const m = pattern.exec(url);
+      if (m) return kind === this.kind && (this.sid === undefined || decodeURIComponent(m[1]) === this.sid);
+    }
+    return false;
   }
 
   /** True for both Flex shapes. */
@@ -295,7 +381,7 @@ export class TwilioTarget {
   /** A short human name, e.g. `Flex enhanced SSO JQ…`, for labels and messages. */
   public get description(): string {
     const name = { [TwilioSsoKind.FLEX_ENHANCED]: 'Flex enhanced SSO', [TwilioSsoKind.FLEX_LEGACY]: 'Flex legacy SSO', [TwilioSsoKind.FRONTLINE]: 'Frontline' }[this.kind];
-    return `${name} ${this.sid}`;
+    return this.sid === undefined ? name : `${name} ${this.sid}`;
   }
 
   /** Attributes the IdP must send (besides the NameID), in the order they are declared. */
@@ -317,15 +403,16 @@ export class TwilioTarget {
    * Throws when any role is not one this product has. `field` names where the roles came from,
    * e.g. `groups[0].roles`; each bad role is reported with its index.
    */
-  public validateRoles(roles: readonly string[], field: string): void {
+  public validateRoles(roles: string[], field: string): void {
+    if (isUnresolved(roles)) return;
     const allowed = this.allowedRoles;
     const v = new Violations();
     if (roles.length === 0) {
-      v.add('ROLES_EMPTY', field, `${field} must name at least one role; ${this.product} accepts: ${allowed.join(', ')}`);
+      v.add(SsoErrorCode.ROLES_EMPTY, field, roles, `${field} must name at least one role; ${this.product} accepts: ${allowed.join(', ')}`);
     }
     roles.forEach((role, i) => {
       if (isUnresolved(role) || allowed.includes(role)) return;
-      v.add('ROLE_UNKNOWN', `${field}[${i}]`, `${field}[${i}] is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${allowed.join(', ')}`);
+      v.add(SsoErrorCode.ROLE_UNKNOWN, `${field}[${i}]`, role, `${field}[${i}] is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${allowed.join(', ')}`);
     });
     v.throwIfAny(`Invalid roles for ${this.description}`);
   }
@@ -340,8 +427,9 @@ export class TwilioTarget {
     const base = name.split('.')[0];
     if (this.requiredAttributes.includes(base)) {
       throw new SsoConfigError(
-        'ATTRIBUTE_RESERVED',
+        SsoErrorCode.ATTRIBUTE_RESERVED,
         field,
+        name,
         `${field} re-declares the required attribute ${show(name)}, which is always sent; remove it or configure its source instead`,
       );
     }

@@ -24,14 +24,14 @@ import { randomBytes } from 'crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { KEYCLOAK_PROVIDER_VERSION, TwilioTarget } from '../../lib';
+import { KeycloakProvider, TwilioTarget } from '../../lib';
 import { Browser, signIn } from './browser';
 import { buildE2eStack, E2eUser } from './keycloak-e2e-stack';
 import { ExpectedUser, IdpValues, expectRejected, tamperAttribute, twilioServiceProvider, verifyResponse } from './saml-check';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const KC = join(ROOT, 'scripts', 'keycloak', 'keycloak.sh');
-const PROVIDER = `registry.terraform.io/keycloak/keycloak/${KEYCLOAK_PROVIDER_VERSION}`;
+const PROVIDER = `registry.terraform.io/keycloak/keycloak/${KeycloakProvider.PROVIDER_VERSION}`;
 
 let passed = 0;
 let failed = 0;
@@ -61,7 +61,7 @@ function providerMirror(): string | undefined {
   const platforms = existsSync(dir) ? readdirSync(dir) : [];
   if (platforms.length === 0) {
     throw new Error(
-      `the Terraform provider keycloak/keycloak ${KEYCLOAK_PROVIDER_VERSION} is not in the filesystem mirror ${mirror} (expected ${dir}/<os>_<arch>/). ` +
+      `the Terraform provider keycloak/keycloak ${KeycloakProvider.PROVIDER_VERSION} is not in the filesystem mirror ${mirror} (expected ${dir}/<os>_<arch>/). ` +
         `Put it there (e.g. 'terraform providers mirror <dir>' from a machine that reaches the Terraform registry) and set TWILIO_SSO_PROVIDER_MIRROR=<dir>.`,
     );
   }

@@ -6,8 +6,9 @@
  *   node scripts/terraform/check-stacks.js [--registry] [--self-test] [--no-build] [--no-self-test]
  *                                          [--keep] [--only terraform|tofu]
  *
- * 1. `npm run build`, then synthesize examples/config/twilio-sso.yaml (`twilio-sso synth`, the bundled command) and every
- *    examples/*.ts (its synthExample(outdir)) into a temp dir.
+ * 1. `npm run build`, then synthesize every config under examples/config (twilio-sso.yaml, adopt.yaml,
+ *    migration/phase-*.yaml: `twilio-sso synth`, the bundled command) and every examples/*.ts (its
+ *    synthExample(outdir)) into a temp dir.
  * 2. Write a CLI config to .tf-providers/ that installs providers only from a filesystem mirror
  *    (TWILIO_SSO_PROVIDER_MIRROR, default .tf-providers/mirror), for registry.terraform.io and, through
  *    a symlink, registry.opentofu.org. Children get TF_CLI_CONFIG_FILE pointing at it; the user's own
@@ -252,17 +253,37 @@ function build() {
   log(`build: ${secs(Date.now() - t)}`);
 }
 
+/** The YAML configs under examples/config, relative to it, the main one first, then in path order. */
+function exampleConfigs() {
+  const base = path.join(ROOT, 'examples', 'config');
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) found.push(path.relative(base, p).split(path.sep).join('/'));
+    }
+  };
+  walk(base);
+  return found.sort((a, b) => (a === 'twilio-sso.yaml' ? -1 : b === 'twilio-sso.yaml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Returns [{ label, dir }] for every synthesized stack, plus synthesis failures. */
 function synthesizeAll(outRoot) {
   const failures = [];
-  const jobs = [
-    {
-      label: 'config examples/config/twilio-sso.yaml',
-      out: path.join(outRoot, 'config'),
-      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', 'examples/config/twilio-sso.yaml', '--output', path.join(outRoot, 'config')]],
-      prefix: 'config',
-    },
-  ];
+  const jobs = [];
+  // Every example config: the main one keeps its `config/<stack>` labels; the others (adoption with
+  // import blocks, the legacy → enhanced migration phases) are labelled by their path.
+  for (const rel of exampleConfigs()) {
+    const name = rel === 'twilio-sso.yaml' ? 'config' : `config ${rel.replace(/\.ya?ml$/, '')}`;
+    const out = path.join(outRoot, name.replace(/[^A-Za-z0-9._-]+/g, '_'));
+    jobs.push({
+      label: `config examples/config/${rel}`,
+      out,
+      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', path.join('examples', 'config', rel), '--output', out]],
+      prefix: name,
+    });
+  }
   for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort()) {
     const name = f.replace(/\.ts$/, '');
     const out = path.join(outRoot, 'examples', name);
@@ -308,6 +329,8 @@ function formatDiagnostic(d) {
 /** Which providers keep this stack from planning offline ([] = it can plan). */
 function offlinePlanBlockers(stackJson) {
   const blockers = [];
+  // An import block makes plan read the existing object from the identity provider's API.
+  if ((stackJson.import || []).length > 0) blockers.push({ provider: 'import blocks', reason: 'planning an import reads the existing object from the identity provider' });
   for (const r of requiredProviders(stackJson)) {
     const plan = OFFLINE_PLAN[r.address];
     if (!plan) {

@@ -1,4 +1,5 @@
 import { X509Certificate, createHash } from 'crypto';
+import { CertificateExpiry, CertificateExpiryStatus } from '../../lib/core';
 
 /** What a person checks about the signing certificate before pasting it. */
 export interface CertificateFacts {
@@ -19,15 +20,11 @@ export interface CertificateFacts {
   /** SHA-1 of the DER encoding (the "thumbprint" Entra and Windows show). */
   readonly sha1Fingerprint: string;
   /** `expired`, `expiring` (within the warning window) or `valid`. */
-  readonly status: 'valid' | 'expiring' | 'expired';
+  readonly status: CertificateExpiryStatus;
   /** The warning window used, in days. */
   readonly warningDays: number;
 }
 
-/** The default warning window, in days, when the stack has no `x509_certificate_expiry_warning_days` output. */
-export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The DER bytes of the first certificate in a PEM text, or of a bare Base64 body (as metadata holds it). */
 export function certificateDer(pemOrBase64: string): Buffer {
@@ -57,8 +54,10 @@ const colonHex = (buf: Buffer): string =>
 export function certificateFacts(cert: X509Certificate, now: Date, warningDays: number): CertificateFacts {
   const der = cert.raw;
   const notAfter = new Date(cert.validTo);
-  const daysToExpiry = Math.floor((notAfter.getTime() - now.getTime()) / DAY);
-  const status = notAfter.getTime() <= now.getTime() ? 'expired' : daysToExpiry <= warningDays ? 'expiring' : 'valid';
+  // The library's one judgement of expiry (the constructs' synth warnings use the same).
+  const expiry = CertificateExpiry.of(notAfter.toISOString(), warningDays, now)!;
+  const daysToExpiry = expiry.daysLeft;
+  const status = expiry.status;
   return {
     subject: distinguishedName(cert.subject),
     issuer: distinguishedName(cert.issuer),
@@ -82,10 +81,10 @@ function distinguishedName(multiline: string): string {
     .join(', ');
 }
 
-/** The warning window from an output value (a number, or a string of digits), else the default. */
+/** The warning window from the stack's `x509_certificate_expiry_warning_days` output (a number, or a string of digits), else the library's default. */
 export function warningDaysFrom(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_EXPIRY_WARNING_DAYS;
+  return Number.isInteger(n) && n >= 0 ? n : CertificateExpiry.DEFAULT_WARNING_DAYS;
 }
 
 /** One sentence on the certificate's expiry, for warnings; undefined when it is valid beyond the window. */

@@ -2,7 +2,7 @@ import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
-import { SsoConfigError } from '../../lib/twilio';
+import { SsoConfigError, SsoErrorCode } from '../../lib/twilio';
 import { declareStacks } from '../build-app';
 import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError } from '../config/check-config';
 import { problemAt } from '../config/config-problems';
@@ -72,7 +72,7 @@ export function synthesizeOrThrow(configPath: string, outdir: string): Synthesiz
   try {
     outcome = synthesize(configPath, outdir);
   } catch (e) {
-    if (e instanceof ConfigReadError) throw new SsoConfigError('CONFIG_NOT_FOUND', 'config', e.message);
+    if (e instanceof ConfigReadError) throw new SsoConfigError(SsoErrorCode.CONFIG_NOT_FOUND, 'config', configPath, e.message);
     throw e;
   }
   if (!outcome.ok) throw configCheckError(outcome.check);

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { dirname } from 'path';
-import { SsoConfigError, TwilioTarget, Violation } from '../../lib/twilio';
+import { SsoConfigError, TwilioTarget, Violation, SsoErrorCode } from '../../lib/twilio';
 import type { PlannedStack } from '../build-app';
 import { IDENTITY_PROVIDERS, IdentityProvider } from '../identity-providers';
 import { twilioBlockKey, twilioTargetFromConfig } from '../twilio-target-from-config';
@@ -9,7 +9,7 @@ import { ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToP
 import { inConfigTerms, toUserField } from './config-paths';
 import { ConfigProblem, formatProblemsText, problemAt, schemaProblems, sortProblems } from './config-problems';
 import { loadConfigValidator } from './config-validator';
-import type { SsoConfig, TargetConfig } from './load-config';
+import type { SsoConfig, TargetConfig } from './config-types';
 
 /** The outcome of checking a config file: every problem, or the stacks to declare. */
 export interface ConfigCheck {
@@ -93,11 +93,11 @@ export function checkConfigDocument(doc: ConfigDocument, configDir: string): Con
     // here rather than with a schema `oneOf`, whose errors would list every branch.
     if (present.length !== 1) {
       const got = present.length === 0 ? 'none' : present.map((k) => `'${k}'`).join(' and ');
-      problems.push(problemAt(doc, here, 'TARGET_IDENTITY_PROVIDER_COUNT', `${formatPath(here)}: must have exactly one identity provider block (${idpKeys.join(', ')}), got ${got}`, { expected: `exactly one of the keys ${idpKeys.join(', ')}` }));
+      problems.push(problemAt(doc, here, SsoErrorCode.TARGET_IDENTITY_PROVIDER_COUNT, `${formatPath(here)}: must have exactly one identity provider block (${idpKeys.join(', ')}), got ${got}`, { expected: `exactly one of the keys ${idpKeys.join(', ')}` }));
     }
     if (typeof t.name === 'string') {
       if (names.has(t.name)) {
-        problems.push(problemAt(doc, [...here, 'name'], 'TARGET_NAME_DUPLICATE', `${formatPath([...here, 'name'])}: '${t.name}' is already used by targets[${names.get(t.name)}]; stack names must be unique`, { expected: 'a name no other target has' }));
+        problems.push(problemAt(doc, [...here, 'name'], SsoErrorCode.TARGET_NAME_DUPLICATE, `${formatPath([...here, 'name'])}: '${t.name}' is already used by targets[${names.get(t.name)}]; stack names must be unique`, { expected: 'a name no other target has' }));
       } else {
         names.set(t.name, i);
       }
@@ -221,7 +221,13 @@ function userMessage(v: Violation, path: string): string {
 
 /** The {@link SsoConfigError} for a check with problems: the text report, each problem as a violation. */
 export function configCheckError(check: ConfigCheck): SsoConfigError {
-  const violations = check.problems.map((p) => ({ code: p.code, field: p.path, message: p.message }));
-  return new SsoConfigError(violations[0].code, violations[0].field, `Invalid config '${check.file}':\n${formatProblemsText(check.file, check.problems)}`, violations);
+  const codes = new Set<string>(Object.values(SsoErrorCode));
+  const violations = check.problems.map((p) => ({
+    code: codes.has(p.code) ? (p.code as SsoErrorCode) : SsoErrorCode.POLICY_CHECK_FAILED,
+    field: p.path,
+    value: p.received,
+    message: p.message,
+  }));
+  return new SsoConfigError(violations[0].code, violations[0].field, violations[0].value, `Invalid config '${check.file}':\n${formatProblemsText(check.file, check.problems)}`, violations);
 }
 

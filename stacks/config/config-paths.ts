@@ -1,36 +1,28 @@
+import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { ConfigDocument, DocumentPath } from './config-document';
 
-/** How one construct prop is spelled in a config block. */
-export interface PropAlias {
-  /** The config key the prop comes from; a function when either of two keys may give it. */
-  readonly key: string | ((block: Record<string, unknown>) => string);
-  /** Phrases of the construct's messages to say in config terms instead (`'appType' ConnectedApp`). */
-  readonly phrases?: ReadonlyArray<readonly [string, string]>;
-}
-
 /**
- * Construct props whose name differs from the config key the user writes, per config block. The
- * constructs validate their props and name the prop in the message (`serverUrl`); a config user
- * wrote `keycloak.url` (or `publicUrl`) and must read that.
- *
- * Keys that the config and the props share need no entry. A prop that is neither here nor in the
- * file falls back to the nearest enclosing key the file has (test/cli/config-check.test.ts checks
- * that every reported path is one the file has).
+ * Phrases of construct messages to say in config terms, per config block, where a prop's value is
+ * spelled differently in the file (`'appType' ConnectedApp` is `useConnectedApp: true`).
  */
-export const PROP_TO_CONFIG_KEY: Readonly<Record<string, Readonly<Record<string, PropAlias>>>> = {
-  keycloak: { serverUrl: { key: (b) => (b.publicUrl !== undefined ? 'publicUrl' : 'url') } },
-  entra: { expiryWarningDays: { key: 'warnDaysBeforeExpiry' } },
-  salesforce: { appType: { key: 'useConnectedApp', phrases: [["'appType' ConnectedApp", "'useConnectedApp: true'"]] } },
+const PHRASES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  salesforce: [["'appType' ConnectedApp", "'useConnectedApp: true'"]],
 };
 
+/**
+ * Construct props whose name differs from the config key the user writes, per config block: each
+ * identity provider's `propsToKeys` (stacks/identity-providers), e.g. Keycloak's `serverUrl` → `url`
+ * and every `principalId` → `id`. Keys the config and the props share need no entry.
+ */
+function propsToKeys(blockKey: string): Readonly<Record<string, string>> {
+  return IDENTITY_PROVIDERS.find((p) => p.key === blockKey)?.propsToKeys ?? {};
+}
+
 /** A construct message in config terms: the block's renamed props by their keys. */
-export function inConfigTerms(message: string, blockKey: string, block: unknown): string {
+export function inConfigTerms(message: string, blockKey: string, _block: unknown): string {
   let out = message;
-  for (const [prop, alias] of Object.entries(PROP_TO_CONFIG_KEY[blockKey] ?? {})) {
-    for (const [from, to] of alias.phrases ?? []) out = out.split(from).join(to);
-    const key = typeof alias.key === 'function' ? alias.key((block ?? {}) as Record<string, unknown>) : alias.key;
-    out = out.split(`'${prop}'`).join(`'${key}'`);
-  }
+  for (const [from, to] of PHRASES[blockKey] ?? []) out = out.split(from).join(to);
+  for (const [prop, key] of Object.entries(propsToKeys(blockKey))) out = out.split(`'${prop}'`).join(`'${key}'`);
   return out;
 }
 
@@ -56,13 +48,9 @@ export interface UserField {
  * `serverUrl` in `targets[5].keycloak`) to the path the user wrote (`targets[5].keycloak.url`).
  */
 export function toUserField(doc: ConfigDocument, blockPath: DocumentPath, blockKey: string, field: string): UserField {
-  const rel = parseField(field);
-  const aliases = PROP_TO_CONFIG_KEY[blockKey];
-  const block = doc.get(blockPath);
-  if (rel.length > 0 && typeof rel[0] === 'string' && aliases && Object.hasOwn(aliases, rel[0]) && !doc.has([...blockPath, rel[0]])) {
-    const alias = aliases[rel[0]].key;
-    rel[0] = typeof alias === 'function' ? alias((block ?? {}) as Record<string, unknown>) : alias;
-  }
+  const aliases = propsToKeys(blockKey);
+  // Every segment by its config key (`groups[1].principalId` → `groups[1].id`).
+  const rel = parseField(field).map((part) => (typeof part === 'string' && Object.hasOwn(aliases, part) ? aliases[part] : part));
   // The deepest part of the path the file has: a construct may name a prop no key maps to.
   let n = rel.length;
   while (n > 0 && !doc.has([...blockPath, ...rel.slice(0, n)])) n--;

@@ -1,4 +1,6 @@
 import type { ErrorObject } from 'ajv';
+import { SsoErrorCode } from '../../lib/twilio';
+import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { ConfigDocument, DocumentPath, formatPath, pointerToPath } from './config-document';
 
 /**
@@ -10,9 +12,10 @@ export interface ConfigProblem {
   /** `error` (every problem today; a config with any is not synthesized). */
   readonly severity: 'error';
   /**
-   * Stable identifier of the rule: `SCHEMA_*` for the file's shape, `YAML_*`/`CONFIG_*` for a file
-   * that cannot be read as a config, otherwise the Twilio-model or identity-provider rule (e.g.
-   * `FLEX_CONNECTION_SID_INVALID`, `ROLE_UNKNOWN`).
+   * Stable identifier of the rule, an `SsoErrorCode` (README, "Error codes"): `SCHEMA_*` for the
+   * file's shape, `YAML_*`/`CONFIG_*` for a file that cannot be read as a config, otherwise the
+   * Twilio-model or identity-provider rule (e.g. `JQ_SID_INVALID`, `ROLE_UNKNOWN`); for a policy-check
+   * finding, the rule's `TwilioSso-<Rule>` name.
    */
   readonly code: string;
   /** The config path as written in the file, e.g. `targets[5].keycloak.url`; `''` for the whole file. */
@@ -59,8 +62,23 @@ export function showValue(value: unknown): string {
   return JSON.stringify(s);
 }
 
+/** `okta.label` → `displayName`: keys of earlier releases, from each identity provider's `renamedKeys`. */
+const RENAMED_KEYS = new Map<string, string>(
+  IDENTITY_PROVIDERS.flatMap((p) => Object.entries(p.renamedKeys ?? {}).map(([from, to]) => [`${p.key}.${from}`, to] as [string, string])),
+);
+
+/** The new name of a key of an earlier release at `path` (`targets[0].okta` + `label`), if it is one. */
+function renamedKey(path: DocumentPath, key: string): string | undefined {
+  const generic = path
+    .slice(2) // targets, <i>
+    .map((p) => (typeof p === 'number' ? '[]' : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
+  return path[0] === 'targets' ? RENAMED_KEYS.get(`${generic}.${key}`) : undefined;
+}
+
 /** Builds a problem about the value at `path`, filling in position and the received value from the document. */
-export function problemAt(doc: ConfigDocument, path: DocumentPath, code: string, message: string, options: { expected?: string; atKey?: boolean } = {}): ConfigProblem {
+export function problemAt(doc: ConfigDocument, path: DocumentPath, code: SsoErrorCode | string, message: string, options: { expected?: string; atKey?: boolean } = {}): ConfigProblem {
   const present = doc.has(path);
   const value = present ? doc.get(path) : undefined;
   const pos = options.atKey ? doc.keyPositionOf(path) : doc.positionOf(path);
@@ -155,29 +173,30 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const accepted = keysOf(e.parentSchema);
-        const hint = closestKey(key, accepted);
+        const renamed = renamedKey(path, key);
+        const hint = renamed ?? closestKey(key, accepted);
         const expected = `one of the keys ${accepted.join(', ')}`;
-        const msg = `${at}: unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; ${at} accepts ${accepted.map((k) => `'${k}'`).join(', ')}`;
-        out.push(problemAt(doc, [...path, key], 'SCHEMA_UNKNOWN_KEY', key === '<<' ? `${msg}; YAML merge keys (<<) are not supported: repeat the values or use an alias (*name)` : msg, { expected, atKey: true }));
+        const msg = `${at}: unknown key '${key}'${renamed ? ` (renamed to '${renamed}')` : hint ? ` (did you mean '${hint}'?)` : ''}; ${at} accepts ${accepted.map((k) => `'${k}'`).join(', ')}`;
+        out.push(problemAt(doc, [...path, key], SsoErrorCode.SCHEMA_UNKNOWN_KEY, key === '<<' ? `${msg}; YAML merge keys (<<) are not supported: repeat the values or use an alias (*name)` : msg, { expected, atKey: true }));
         break;
       }
       case 'required': {
         const key = String(params.missingProperty);
         const what = (e.parentSchema as any)?.properties?.[key];
         const expected = `a key '${key}'${what ? `: ${describeSchema(what)}` : ''}`;
-        out.push(problemAt(doc, path, 'SCHEMA_REQUIRED', `${at}: missing required key '${key}' (${describeSchema(what)})`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_REQUIRED, `${at}: missing required key '${key}' (${describeSchema(what)})`, { expected }));
         break;
       }
       case 'enum': {
         const expected = `one of ${params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
-        out.push(problemAt(doc, path, 'SCHEMA_ENUM', `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_ENUM, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       case 'pattern': {
         // A pattern says little to a person; the schema's description says what the value is.
         const what = (e.parentSchema as { description?: string } | undefined)?.description;
         const expected = what ? `${what} (pattern ${params.pattern})` : `a string matching ${params.pattern}`;
-        out.push(problemAt(doc, path, 'SCHEMA_PATTERN', `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_PATTERN, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       case 'type': {
@@ -186,7 +205,7 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
           .map((t) => article(t))
           .join(' or ');
         // "must be array" kept verbatim: the wording users and tests already know.
-        out.push(problemAt(doc, path, 'SCHEMA_TYPE', `${at}: must be ${params.type}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_TYPE, `${at}: must be ${params.type}, got ${got}`, { expected }));
         break;
       }
       case 'minProperties':
@@ -196,7 +215,7 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const exactlyOne = (e.parentSchema as any)?.minProperties === 1 && (e.parentSchema as any)?.maxProperties === 1;
         const expected = exactlyOne ? `exactly one of the keys ${accepted.join(', ')}` : `${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} keys`;
         const gotKeys = present.length === 0 ? 'none' : present.map((k) => `'${k}'`).join(' and ');
-        out.push(problemAt(doc, path, 'SCHEMA_KEY_COUNT', `${at}: must have ${expected}, got ${gotKeys}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_KEY_COUNT, `${at}: must have ${expected}, got ${gotKeys}`, { expected }));
         break;
       }
       case 'minLength':
@@ -210,16 +229,16 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const unit = e.keyword.endsWith('Length') ? ' characters' : e.keyword.endsWith('Items') ? ' items' : '';
         const op = { minLength: 'at least', maxLength: 'at most', minItems: 'at least', maxItems: 'at most', minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' }[e.keyword];
         const expected = `${op} ${params.limit}${unit}`;
-        out.push(problemAt(doc, path, 'SCHEMA_RANGE', `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_RANGE, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       case 'oneOf': {
         const expected = describeSchema(e.parentSchema ? (e.parentSchema as any) : { oneOf: e.schema });
-        out.push(problemAt(doc, path, 'SCHEMA_ONE_OF', `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_ONE_OF, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       default:
-        out.push(problemAt(doc, path, `SCHEMA_${e.keyword.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, `${at}: ${e.message}, got ${got}`));
+        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_INVALID, `${at}: ${e.message}, got ${got}`));
     }
   }
   return out;

@@ -23,18 +23,58 @@ export function assignmentListSchema(options: { id?: object; rolesRequired?: boo
   };
 }
 
-/** JSON Schema of an `attributes` list whose entries are `{ name, <valueKey> }` (expression, formula, …). */
-export function attributeListSchema(valueKey: string): object {
+/** JSON Schema of an `attributes` list: `{ name, value }`, the value in the identity provider's language. */
+export function attributeListSchema(valueDescription: string): object {
   return {
     type: 'array',
     items: {
       type: 'object',
       additionalProperties: false,
-      required: ['name', valueKey],
-      properties: { name: { type: 'string' }, [valueKey]: { type: 'string' } },
+      required: ['name', 'value'],
+      properties: {
+        name: { type: 'string', description: "the attribute name Twilio reads, e.g. 'department'" },
+        value: { type: 'string', minLength: 1, description: valueDescription },
+      },
     },
   };
 }
+
+/** The keys every identity provider's block shares (see the README's vocabulary table). */
+export interface SharedBlockConfig {
+  displayName?: string;
+  nameId?: string;
+  email?: string;
+  fullName?: string;
+  attributes?: Array<{ name: string; value: string }>;
+  certificateExpiryWarningDays?: number;
+}
+
+/** JSON Schema of the shared keys; descriptions name the identity provider's language. */
+export function sharedBlockSchema(language: { nameId: string; value: string }): Record<string, object> {
+  return {
+    displayName: { type: 'string', minLength: 1, description: "the app's name as people see it in the identity provider" },
+    nameId: { type: 'string', minLength: 1, description: `where the NameID comes from: ${language.nameId}` },
+    email: { type: 'string', minLength: 1, description: `where 'email' comes from: ${language.value}` },
+    fullName: { type: 'string', minLength: 1, description: `where 'full_name' comes from (Flex): ${language.value}` },
+    attributes: attributeListSchema(language.value),
+    certificateExpiryWarningDays: { type: 'integer', minimum: 0, maximum: 3650, description: 'warn when the signing certificate ends within this many days' },
+  };
+}
+
+/** The construct props of the shared keys (the config spells them as the props do). */
+export function sharedProps(c: SharedBlockConfig): SharedBlockConfig {
+  return {
+    displayName: c.displayName,
+    nameId: c.nameId,
+    email: c.email,
+    fullName: c.fullName,
+    attributes: c.attributes,
+    certificateExpiryWarningDays: c.certificateExpiryWarningDays,
+  };
+}
+
+/** Construct props that the config names differently, for every identity provider with groups/users. */
+export const ASSIGNMENT_PROPS_TO_KEYS: Record<string, string> = { principalId: 'id' };
 
 /** The constructs' role assignments from a config list (IDs become principal IDs; no roles, none). */
 export function toRoleAssignments(list: AssignmentConfig[] | undefined): RoleAssignment[] {

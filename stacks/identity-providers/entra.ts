@@ -1,25 +1,28 @@
 import { TerraformStack } from 'cdktf';
 import type * as Entra from '../../lib/entra';
-import { EntraNameIdSource, parseNameIdSource } from '../../lib/entra/name-id-source';
 import type { TwilioTarget } from '../../lib/twilio';
-import { assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
+import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `entra` block of a config target. */
-export interface EntraTargetConfig {
+export interface EntraTargetConfig extends SharedBlockConfig {
   tenantId?: string;
-  displayName?: string;
   owners?: string[];
   notificationEmails?: string[];
-  nameIdSource?: string;
   roles?: string[];
-  groups?: Array<{ id: string; roles: string[] }>;
-  users?: Array<{ id: string; roles: string[] }>;
-  attributes?: Array<{ name: string; source: string }>;
+  groups?: AssignmentConfig[];
+  users?: AssignmentConfig[];
   certificates?: Array<{ name: string; displayName?: string; endDate?: string; validityYears?: number }>;
   activeCertificate?: string;
-  warnDaysBeforeExpiry?: number;
   identifierUriDelaySeconds?: number;
+  adopt?: {
+    applicationObjectId: string;
+    servicePrincipalObjectId: string;
+    signingCertificateKeyId: string;
+    appRoleIds?: Record<string, string>;
+    appRoleAssignmentIds?: Record<string, string>;
+    importIdentifierUri?: boolean;
+  };
 }
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -33,20 +36,26 @@ function entra_(): typeof Entra & typeof import('@cdktf/provider-azuread/lib/pro
 function toProps(target: TwilioTarget, c: EntraTargetConfig): Entra.EntraTwilioSsoProps {
   return {
     target,
+    ...sharedProps(c),
     tenantId: c.tenantId,
-    displayName: c.displayName,
     owners: c.owners,
     notificationEmails: c.notificationEmails,
-    // The schema's enum admits only known sources; an unknown one cannot reach here.
-    nameIdSource: c.nameIdSource === undefined ? undefined : (parseNameIdSource(c.nameIdSource) as EntraNameIdSource),
     roles: c.roles,
     groups: toRoleAssignments(c.groups),
     users: toRoleAssignments(c.users),
-    attributes: c.attributes,
     certificates: c.certificates,
     activeCertificate: c.activeCertificate,
-    expiryWarningDays: c.warnDaysBeforeExpiry,
     identifierUriDelaySeconds: c.identifierUriDelaySeconds,
+    adopt: c.adopt
+      ? {
+          applicationObjectId: c.adopt.applicationObjectId,
+          servicePrincipalObjectId: c.adopt.servicePrincipalObjectId,
+          signingCertificateKeyId: c.adopt.signingCertificateKeyId,
+          appRoleIds: c.adopt.appRoleIds,
+          appRoleAssignmentIds: c.adopt.appRoleAssignmentIds,
+          importIdentifierUri: c.adopt.importIdentifierUri,
+        }
+      : undefined,
   };
 }
 
@@ -62,14 +71,15 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
     additionalProperties: false,
     properties: {
       tenantId: { type: 'string', pattern: UUID, description: "the tenant's ID, a UUID, not its domain name" },
-      displayName: { type: 'string', minLength: 1 },
+      ...sharedBlockSchema({
+        nameId: "an Entra user attribute: 'user.mail', 'user.userprincipalname', 'user.objectid', 'user.employeeid' or 'user.onpremisessamaccountname'",
+        value: "an Entra user attribute as the admin center shows it, e.g. 'user.department'",
+      }),
       owners: { type: 'array', minItems: 1, items: { type: 'string', pattern: UUID, description: 'the object ID (a UUID) of a user or service principal' } },
       notificationEmails: { type: 'array', items: { type: 'string', minLength: 3 } },
-      nameIdSource: { type: 'string', enum: Object.values(EntraNameIdSource).map((s) => `user.${s}`) },
       roles: { type: 'array', items: { type: 'string' } },
       groups: assignments,
       users: assignments,
-      attributes: attributeListSchema('source'),
       certificates: {
         type: 'array',
         minItems: 1,
@@ -86,10 +96,48 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
         },
       },
       activeCertificate: { type: 'string' },
-      warnDaysBeforeExpiry: { type: 'integer', minimum: 0 },
       identifierUriDelaySeconds: { type: 'integer', minimum: 0, maximum: 600 },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['applicationObjectId', 'servicePrincipalObjectId', 'signingCertificateKeyId'],
+        description: 'bring an existing Entra enterprise application under code instead of creating one (docs/adopt.md)',
+        properties: {
+          applicationObjectId: {
+            type: 'string',
+            minLength: 1,
+            description: 'the app registration\'s object ID, a UUID (App registrations → the app → Overview → "Object ID", not the client ID)',
+          },
+          servicePrincipalObjectId: {
+            type: 'string',
+            minLength: 1,
+            description: 'the enterprise application\'s object ID, a UUID (Enterprise applications → the app → Overview → "Object ID")',
+          },
+          signingCertificateKeyId: {
+            type: 'string',
+            minLength: 1,
+            description: "the keyId of the active signing certificate's Verify key credential (Graph GET /servicePrincipals/<id>?$select=keyCredentials)",
+          },
+          appRoleIds: {
+            type: 'object',
+            description: "the app's existing app role IDs by Twilio role, e.g. { agent: '<UUID>' } (Graph GET /applications/<id>?$select=appRoles); roles not listed get a generated ID",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          appRoleAssignmentIds: {
+            type: 'object',
+            description: "existing app role assignment IDs, keyed '<group or user object ID>/<role>' (Graph GET /servicePrincipals/<id>/appRoleAssignedTo); assignments not listed are created",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          importIdentifierUri: {
+            type: 'boolean',
+            description: 'whether the app already has the Entity ID as its identifier (default true: imported; false: added)',
+          },
+        },
+      },
     },
   },
+  renamedKeys: { nameIdSource: 'nameId', warnDaysBeforeExpiry: 'certificateExpiryWarningDays', 'attributes[].source': 'value' },
+  propsToKeys: ASSIGNMENT_PROPS_TO_KEYS,
   validate(target, config) {
     entra_().EntraTwilioSso.validateProps(toProps(target, config));
   },

@@ -13,6 +13,16 @@ export interface IdentityProvider<C = any> {
   /** JSON Schema (draft 2020-12 subset that Ajv accepts) for the block. */
   readonly schema: object;
   /**
+   * Keys of earlier releases and their new names, by path in the block (`label`, or
+   * `attributes[].expression`): reported as unknown keys that name the new one.
+   */
+  readonly renamedKeys?: Record<string, string>;
+  /**
+   * Config keys that differ from the construct props they set (prop → key, e.g. `serverUrl` → `url`,
+   * `principalId` → `id`), so that messages name the key the user wrote.
+   */
+  readonly propsToKeys?: Record<string, string>;
+  /**
    * Checks the block against the Twilio target without declaring anything. Throws `SsoConfigError`
    * whose field is relative to the block (e.g. `groups[0].roles[1]`).
    */

@@ -1,24 +1,23 @@
 import { TerraformStack } from 'cdktf';
 import type * as Keycloak from '../../lib/keycloak';
-import { SsoConfigError } from '../../lib/twilio';
+import { validateServerUrl } from '../../lib/keycloak/server-url';
+import { SsoConfigError, SsoErrorCode, Violation } from '../../lib/twilio';
 import type { TwilioTarget } from '../../lib/twilio';
-import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
+import { Violations } from '../../lib/twilio/violations';
+import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `keycloak` block of a config target. */
-export interface KeycloakTargetConfig {
+export interface KeycloakTargetConfig extends SharedBlockConfig {
   url: string;
   publicUrl?: string;
   realm: string;
   createRealm?: boolean;
   adminRealm?: string;
-  clientName?: string;
-  nameIdFormat?: 'username' | 'email';
-  fullName?: 'firstAndLastName' | { userAttribute: string };
   idpInitiatedSsoUrlName?: string;
+  adopt?: { clientUuid: string; roleIds?: Record<string, string>; mapperIds?: Record<string, string> };
   groups?: AssignmentConfig[];
   users?: AssignmentConfig[];
-  attributes?: Array<{ name: string; userAttribute: string }>;
 }
 
 /** The Keycloak construct and bindings, loaded on first use: a config without Keycloak targets never loads them. */
@@ -26,26 +25,26 @@ function keycloak_(): typeof Keycloak {
   return require('../../lib/keycloak');
 }
 
-function fullName(c: KeycloakTargetConfig): Keycloak.KeycloakFullName | undefined {
-  if (c.fullName === undefined) return undefined;
-  const { KeycloakFullName } = keycloak_();
-  return c.fullName === 'firstAndLastName' ? KeycloakFullName.firstAndLastName() : KeycloakFullName.userAttribute(c.fullName.userAttribute);
-}
-
 function toProps(target: TwilioTarget, c: KeycloakTargetConfig, realm: string): Keycloak.KeycloakTwilioSsoProps {
-  const { KeycloakNameIdFormat } = keycloak_();
   return {
     target,
+    ...sharedProps(c),
     serverUrl: c.publicUrl ?? c.url,
     realm,
-    clientName: c.clientName,
-    nameIdFormat: c.nameIdFormat === 'email' ? KeycloakNameIdFormat.EMAIL : KeycloakNameIdFormat.USERNAME,
-    fullName: fullName(c),
     idpInitiatedSsoUrlName: c.idpInitiatedSsoUrlName,
+    adopt: c.adopt ? { clientUuid: c.adopt.clientUuid, roleIds: c.adopt.roleIds, mapperIds: c.adopt.mapperIds } : undefined,
     groups: toRoleAssignments(c.groups),
     users: toRoleAssignments(c.users),
-    attributes: c.attributes,
   };
+}
+
+/**
+ * The construct's `serverUrl` is the block's `publicUrl` when one is given (else `url`, which
+ * `propsToKeys` names): its violations then name `publicUrl`.
+ */
+function asPublicUrl(v: Violation): Violation {
+  if (v.field !== 'serverUrl') return v;
+  return { ...v, field: 'publicUrl', message: v.message.startsWith('serverUrl') ? `publicUrl${v.message.slice('serverUrl'.length)}` : v.message };
 }
 
 /**
@@ -68,49 +67,79 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
       realm: { type: 'string', minLength: 1 },
       createRealm: { type: 'boolean' },
       adminRealm: { type: 'string', minLength: 1 },
-      clientName: { type: 'string', minLength: 1 },
-      nameIdFormat: { type: 'string', enum: ['username', 'email'] },
-      fullName: {
-        oneOf: [
-          { type: 'string', enum: ['firstAndLastName'] },
-          { type: 'object', additionalProperties: false, required: ['userAttribute'], properties: { userAttribute: { type: 'string', minLength: 1 } } },
-        ],
-      },
+      ...sharedBlockSchema({
+        nameId: "a Keycloak user property, 'username' or 'email'",
+        value: "a Keycloak user property (username, email, firstName, lastName) or user attribute name, e.g. 'department'",
+      }),
       idpInitiatedSsoUrlName: { type: 'string', minLength: 1 },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['clientUuid'],
+        description: 'bring an existing Keycloak SAML client under code instead of creating one (docs/adopt.md)',
+        properties: {
+          clientUuid: {
+            type: 'string',
+            minLength: 1,
+            description: "the client's internal ID, a UUID, not its Client ID (admin console: Clients → the client, the URL's …/clients/<ID>/settings)",
+          },
+          roleIds: {
+            type: 'object',
+            description: "the client's existing client roles by Twilio role name → role ID; roles not listed are created",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+          mapperIds: {
+            type: 'object',
+            description: "the client's existing protocol mappers by the SAML attribute they send (email, full_name, roles, …) → mapper ID; attributes not listed get a new mapper",
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+        },
+      },
       groups: assignmentListSchema(),
       users: assignmentListSchema(),
-      attributes: attributeListSchema('userAttribute'),
     },
   },
+  renamedKeys: { clientName: 'displayName', nameIdFormat: 'nameId', 'attributes[].userAttribute': 'value' },
+  propsToKeys: { ...ASSIGNMENT_PROPS_TO_KEYS, serverUrl: 'url' },
   validate(target, config) {
-    const { KeycloakTwilioSso, validateServerUrl } = keycloak_();
-    KeycloakTwilioSso.validateProps(toProps(target, config, config.realm));
+    const v = new Violations();
+    try {
+      keycloak_().KeycloakTwilioSso.validateProps(toProps(target, config, config.realm));
+    } catch (e) {
+      if (!(e instanceof SsoConfigError)) throw e;
+      const found = config.publicUrl === undefined ? e.violations : e.violations.map(asPublicUrl);
+      for (const f of found) v.add(f.code, f.field, f.value, f.message);
+    }
+    if (config.adopt !== undefined && config.createRealm) {
+      v.add(
+        SsoErrorCode.ADOPT_WITH_CREATE_REALM,
+        'createRealm',
+        config.createRealm,
+        "createRealm cannot be true with 'adopt', got true: the adopted client is in a realm that exists already; remove createRealm (the stack then leaves the realm and its keys alone)",
+      );
+    }
     if (config.publicUrl !== undefined) {
       try {
         validateServerUrl(config.url, 'url');
       } catch (e) {
         if (!(e instanceof SsoConfigError)) throw e;
         // Terraform may reach the server on an internal http URL when the public one is https.
-        if (e.code !== 'KEYCLOAK_SERVER_URL_NOT_HTTPS') throw e;
+        if (e.code !== SsoErrorCode.KEYCLOAK_SERVER_URL_NOT_HTTPS) for (const f of e.violations) v.add(f.code, f.field, f.value, f.message);
       }
     }
+    v.throwIfAny(`Invalid Keycloak block for ${target.description}`);
   },
   declare(stack: TerraformStack, target, config) {
-    const { KeycloakFullName, KeycloakProvider, KeycloakRealm, KeycloakRealmUserProfile, KeycloakTwilioSso } = keycloak_();
+    const { KeycloakProvider, KeycloakRealm, KeycloakRealmUserProfile, KeycloakTwilioSso } = keycloak_();
     new KeycloakProvider(stack, 'keycloak', { url: config.url, realm: config.adminRealm ?? 'master' });
-    let realm = config.realm;
-    if (config.createRealm) {
-      const created = new KeycloakRealm(stack, 'Realm', { realm: config.realm, displayName: `Twilio SSO (${config.realm})` });
-      realm = created.realmName;
-      const userAttributes = new Set<string>();
-      const fn = fullName(config) ?? KeycloakFullName.userAttribute();
-      if (target.isFlex && fn.userAttributeName) userAttributes.add(fn.userAttributeName);
-      for (const a of config.attributes ?? []) userAttributes.add(a.userAttribute);
-      new KeycloakRealmUserProfile(stack, 'UserProfile', {
-        realmId: realm,
-        attributes: [{ name: 'username' }, { name: 'email' }, { name: 'firstName' }, { name: 'lastName' }, ...[...userAttributes].sort().map((name) => ({ name, view: ['admin', 'user'], edit: ['admin'] }))],
-      });
-    }
-    return new KeycloakTwilioSso(stack, 'Sso', toProps(target, config, realm));
+    if (!config.createRealm) return new KeycloakTwilioSso(stack, 'Sso', toProps(target, config, config.realm));
+    const realm = new KeycloakRealm(stack, 'Realm', { realm: config.realm, displayName: `Twilio SSO (${config.realm})` }).realmName;
+    const sso = new KeycloakTwilioSso(stack, 'Sso', toProps(target, config, realm));
+    // Keycloak 24+ keeps only the user attributes its user profile declares: declare those the client reads.
+    new KeycloakRealmUserProfile(stack, 'UserProfile', {
+      realmId: realm,
+      attributes: [{ name: 'username' }, { name: 'email' }, { name: 'firstName' }, { name: 'lastName' }, ...sso.userAttributes.map((name) => ({ name, view: ['admin', 'user'], edit: ['admin'] }))],
+    });
+    return sso;
   },
 };

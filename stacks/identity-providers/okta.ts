@@ -1,22 +1,18 @@
 import { TerraformStack } from 'cdktf';
 import type * as Okta from '../../lib/okta';
 import type { TwilioTarget } from '../../lib/twilio';
-import { AssignmentConfig, assignmentListSchema, attributeListSchema, toRoleAssignments } from './config-parts';
+import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `okta` block of a config target. */
-export interface OktaTargetConfig {
+export interface OktaTargetConfig extends SharedBlockConfig {
   orgName: string;
   baseUrl?: string;
-  label?: string;
-  nameIdTemplate?: string;
-  emailExpression?: string;
-  fullNameExpression?: string;
   rolesSource?: 'assignments' | 'userType';
   keyYearsValid?: number;
+  adopt?: { appId: string };
   groups?: AssignmentConfig[];
   users?: AssignmentConfig[];
-  attributes?: Array<{ name: string; expression: string }>;
 }
 
 /** The Okta construct and provider, loaded on first use: a config without Okta targets never loads them. */
@@ -28,15 +24,12 @@ function toProps(target: TwilioTarget, c: OktaTargetConfig): Okta.OktaTwilioSsoP
   const { OktaRolesSource } = okta_();
   return {
     target,
-    label: c.label,
-    nameIdTemplate: c.nameIdTemplate,
-    emailExpression: c.emailExpression,
-    fullNameExpression: c.fullNameExpression,
+    ...sharedProps(c),
     rolesSource: c.rolesSource === 'userType' ? OktaRolesSource.USER_TYPE : OktaRolesSource.ASSIGNMENTS,
     keyYearsValid: c.keyYearsValid,
+    adopt: c.adopt ? { appId: c.adopt.appId } : undefined,
     groups: toRoleAssignments(c.groups),
     users: toRoleAssignments(c.users),
-    attributes: c.attributes,
   };
 }
 
@@ -54,17 +47,28 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
     properties: {
       orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$', description: 'the Okta org name, the first label of <org>.okta.com' },
       baseUrl: { type: 'string', enum: ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com'] },
-      label: { type: 'string', minLength: 1 },
-      nameIdTemplate: { type: 'string', minLength: 1 },
-      emailExpression: { type: 'string', minLength: 1 },
-      fullNameExpression: { type: 'string', minLength: 1 },
+      ...sharedBlockSchema({ nameId: "an Okta expression, e.g. 'user.userName'", value: "an Okta expression, e.g. 'user.department'" }),
       rolesSource: { type: 'string', enum: ['assignments', 'userType'] },
       keyYearsValid: { type: 'integer' },
+      adopt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['appId'],
+        description: 'bring an existing Okta SAML app under code instead of creating one (docs/adopt.md)',
+        properties: {
+          appId: {
+            type: 'string',
+            minLength: 1,
+            description: "the existing app's ID, 0oa… (Admin Console → Applications → the app: the URL's …/instance/<app ID>/)",
+          },
+        },
+      },
       groups: assignmentListSchema(),
       users: assignmentListSchema(),
-      attributes: attributeListSchema('expression'),
     },
   },
+  renamedKeys: { label: 'displayName', nameIdTemplate: 'nameId', emailExpression: 'email', fullNameExpression: 'fullName', 'attributes[].expression': 'value' },
+  propsToKeys: ASSIGNMENT_PROPS_TO_KEYS,
   validate(target, config) {
     okta_().OktaTwilioSso.validateProps(toProps(target, config));
   },

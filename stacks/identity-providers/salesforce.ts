@@ -2,11 +2,11 @@ import { TerraformStack } from 'cdktf';
 import { isAbsolute, resolve } from 'path';
 import type * as Salesforce from '../../lib/salesforce';
 import type { TwilioTarget } from '../../lib/twilio';
-import { attributeListSchema } from './config-parts';
+import { SharedBlockConfig, sharedBlockSchema, sharedProps } from './config-parts';
 import { IdentityProvider, ValidationContext } from './identity-provider';
 
 /** The `salesforce` block of a config target. */
-export interface SalesforceTargetConfig {
+export interface SalesforceTargetConfig extends SharedBlockConfig {
   myDomain: string;
   certificateFile: string;
   roles?: string[];
@@ -15,16 +15,11 @@ export interface SalesforceTargetConfig {
   permissionSets?: string[];
   useConnectedApp?: boolean;
   appName?: string;
-  label?: string;
   contactEmail?: string;
-  fullNameFormula?: string;
-  emailFormula?: string;
   startUrl?: string;
   ssoBinding?: 'HttpRedirect' | 'HttpPost';
   issuerTrailingSlash?: boolean;
-  certificateExpiryWarningDays?: number;
   apiVersion?: string;
-  attributes?: Array<{ name: string; formula: string }>;
   deploy?: { targetOrg: string; useSfOnPath?: boolean; cliVersion?: string };
 }
 
@@ -37,6 +32,7 @@ function toProps(target: TwilioTarget, c: SalesforceTargetConfig, context: Valid
   const { SalesforceAppType, SalesforceSsoBinding } = salesforce_();
   return {
     target,
+    ...sharedProps(c),
     myDomain: c.myDomain,
     // Relative to the config file, so the config works from any working directory.
     certificateFile: isAbsolute(c.certificateFile) ? c.certificateFile : resolve(context.configDir, c.certificateFile),
@@ -46,16 +42,11 @@ function toProps(target: TwilioTarget, c: SalesforceTargetConfig, context: Valid
     permissionSets: c.permissionSets,
     appType: c.useConnectedApp ? SalesforceAppType.CONNECTED_APP : SalesforceAppType.EXTERNAL_CLIENT_APP,
     appName: c.appName,
-    label: c.label,
     contactEmail: c.contactEmail,
-    fullNameFormula: c.fullNameFormula,
-    emailFormula: c.emailFormula,
     startUrl: c.startUrl,
     ssoBinding: c.ssoBinding === 'HttpPost' ? SalesforceSsoBinding.HTTP_POST : SalesforceSsoBinding.HTTP_REDIRECT,
     issuerTrailingSlash: c.issuerTrailingSlash,
-    certificateExpiryWarningDays: c.certificateExpiryWarningDays,
     apiVersion: c.apiVersion,
-    attributes: c.attributes,
     deploy: c.deploy,
   };
 }
@@ -77,22 +68,21 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
     properties: {
       myDomain: { type: 'string', minLength: 1, description: "My Domain name ('acme') or host ('acme.my.salesforce.com')" },
       certificateFile: { type: 'string', minLength: 1, description: 'IdP certificate (PEM), relative to this config file' },
+      ...sharedBlockSchema({
+        nameId: "'$User.Username', '$User.FederationIdentifier' or '$User.Id'",
+        value: `a Salesforce formula, e.g. '$User.Department' or '"agent"'`,
+      }),
       roles: { type: 'array', items: { type: 'string' } },
       rolesFormula: { type: 'string', minLength: 1 },
       profiles: names,
       permissionSets: names,
       useConnectedApp: { type: 'boolean' },
       appName: { type: 'string', minLength: 1 },
-      label: { type: 'string', minLength: 1 },
       contactEmail: { type: 'string', minLength: 3 },
-      fullNameFormula: { type: 'string', minLength: 1 },
-      emailFormula: { type: 'string', minLength: 1 },
       startUrl: { type: 'string' },
       ssoBinding: { type: 'string', enum: ['HttpRedirect', 'HttpPost'] },
       issuerTrailingSlash: { type: 'boolean' },
-      certificateExpiryWarningDays: { type: 'integer', minimum: 0 },
       apiVersion: { type: 'string', pattern: '^[0-9]{2,3}\\.0$', description: "a Metadata API version such as '63.0'" },
-      attributes: attributeListSchema('formula'),
       deploy: {
         type: 'object',
         additionalProperties: false,
@@ -105,6 +95,8 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
       },
     },
   },
+  renamedKeys: { label: 'displayName', emailFormula: 'email', fullNameFormula: 'fullName', 'attributes[].formula': 'value' },
+  propsToKeys: { appType: 'useConnectedApp' },
   validate(target, config, context) {
     salesforce_().SalesforceTwilioSso.validateProps(toProps(target, config, context));
   },

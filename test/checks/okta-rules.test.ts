@@ -1,24 +1,21 @@
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { Aspects, TerraformStack, Testing } from 'cdktf';
-import { OktaTwilioSso, TwilioSsoChecks, TwilioTarget } from '../../lib';
-import { oktaStack } from '../support/synth';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { OktaTwilioAppSendsBareClaimNames } from '../../lib/checks/okta/okta-twilio-app-sends-bare-claim-names';
+import { OktaTwilioAppSignsResponseAndAssertion } from '../../lib/checks/okta/okta-twilio-app-signs-response-and-assertion';
+import { OktaTwilioAppTargetsOneAcs } from '../../lib/checks/okta/okta-twilio-app-targets-one-acs';
+import { OktaTwilioAppUsesSha256 } from '../../lib/checks/okta/okta-twilio-app-uses-sha256';
+import { RuleCompliance } from '../../lib/checks/rule';
+import { TwilioSsoRules } from '../../lib/checks/twilio-sso-rules';
+import { TwilioTarget } from '../../lib/twilio/target';
+import { judge, oktaStack, ruleFindings } from './support';
 
-const target = TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' });
+const flex = TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' });
+const frontline = TwilioTarget.frontline({ realmSid: 'JB00112233445566778899aabbccddeeff' });
 
-/** Synthesizes with the checks applied and returns the messages of every annotation. */
-function findings(stack: TerraformStack, checks = new TwilioSsoChecks()): string[] {
-  Aspects.of(stack).add(checks);
-  Testing.synth(stack);
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((m) => String(m.type).startsWith('@cdktf/'))
-    .map((m) => `${m.type} ${m.data}`);
-}
-
-function handWritten(stack: TerraformStack, over: Record<string, unknown> = {}): AppSaml {
+/** A hand-written Okta app for a target, as Twilio's Okta guide configures it, with overrides. */
+function handWritten(stack: TerraformStack, over: Record<string, unknown> = {}, target = flex): AppSaml {
   return new AppSaml(stack, 'HandWritten', {
-    label: 'Flex',
+    label: 'Twilio',
     audience: target.entityId,
     ssoUrl: target.acsUrl,
     recipient: target.acsUrl,
@@ -29,58 +26,77 @@ function handWritten(stack: TerraformStack, over: Record<string, unknown> = {}):
     digestAlgorithm: 'SHA256',
     attributeStatements: [
       { name: 'email', values: ['user.email'] },
+      ...(target.isFlex ? [{ name: 'full_name', values: ['user.displayName'] }] : []),
       { name: 'roles', values: ['user.userType'] },
     ],
     ...over,
   });
 }
 
-describe('TwilioSsoChecks on Okta apps', () => {
-  test('our construct is compliant with every rule', () => {
-    const stack = oktaStack();
-    new OktaTwilioSso(stack, 'Sso', { target });
-    expect(findings(stack)).toEqual([]);
-  });
+const RULES = TwilioSsoRules.OKTA;
 
-  test('a compliant hand-written app raises nothing; a non-Twilio app is not checked', () => {
-    const stack = oktaStack();
-    handWritten(stack);
-    new AppSaml(stack, 'Other', { label: 'Other', audience: 'https://example.com/sp', responseSigned: false });
-    expect(findings(stack)).toEqual([]);
+describe('Okta rules', () => {
+  test('the Okta list holds the four okta_app_saml rules', () => {
+    expect(RULES.map((r) => [r.name, r.resourceType])).toEqual([
+      ['OktaTwilioAppSignsResponseAndAssertion', 'okta_app_saml'],
+      ['OktaTwilioAppUsesSha256', 'okta_app_saml'],
+      ['OktaTwilioAppTargetsOneAcs', 'okta_app_saml'],
+      ['OktaTwilioAppSendsBareClaimNames', 'okta_app_saml'],
+    ]);
   });
 
   test.each([
-    ['OktaTwilioAppSignsResponseAndAssertion', { responseSigned: false }],
-    ['OktaTwilioAppUsesSha256', { signatureAlgorithm: 'RSA_SHA1' }],
-    ['OktaTwilioAppTargetsOneAcs', { recipient: 'https://example.com/acs' }],
-    ['OktaTwilioAppTargetsOneAcs', { ssoUrl: 'https://iam.twilio.com/v2/saml2/authenticate/JB00112233445566778899aabbccddeeff', recipient: undefined, destination: undefined }],
-    ['OktaTwilioAppSendsBareClaimNames', { attributeStatements: [{ name: 'Email', values: ['user.email'] }, { name: 'roles', values: ['x'] }] }],
-    ['OktaTwilioAppSendsBareClaimNames', { attributeStatements: [{ name: 'email', values: ['user.email'] }] }],
-  ])('%s: a non-compliant hand-written app is an error', (rule, over) => {
+    [flex.description, flex],
+    [frontline.description, frontline],
+  ])('every rule finds a hand-written app for %s compliant', (_, target) => {
     const stack = oktaStack();
-    handWritten(stack, over);
-    const found = findings(stack);
-    expect(found).toEqual([expect.stringMatching(new RegExp(`^@cdktf/error TwilioSso-${rule}: `))]);
+    const app = handWritten(stack, {}, target);
+    expect(RULES.map((r) => judge(r, app))).toEqual(RULES.map(() => RuleCompliance.COMPLIANT));
+    expect(ruleFindings(stack)).toEqual([]);
   });
 
-  test('an escape-hatch override on our construct is caught', () => {
+  test('a non-Twilio app (or a token audience) is not applicable to any rule', () => {
     const stack = oktaStack();
-    const sso = new OktaTwilioSso(stack, 'Sso', { target });
-    sso.app.addOverride('assertion_signed', false);
-    expect(findings(stack)).toEqual([expect.stringContaining('TwilioSso-OktaTwilioAppSignsResponseAndAssertion')]);
+    const other = new AppSaml(stack, 'Other', { label: 'Other', audience: 'https://example.com/sp', responseSigned: false });
+    const malformed = new AppSaml(stack, 'Malformed', { label: 'M', audience: 'urn:flex:JQ123', responseSigned: false });
+    expect(RULES.map((r) => judge(r, other))).toEqual(RULES.map(() => RuleCompliance.NOT_APPLICABLE));
+    expect(RULES.map((r) => judge(r, malformed))).toEqual(RULES.map(() => RuleCompliance.NOT_APPLICABLE));
+    expect(ruleFindings(stack)).toEqual([]);
   });
 
-  test('a suppression with a reason silences one rule on one resource; without a reason it is refused', () => {
+  test.each<[string, Record<string, unknown>, TwilioTarget?]>([
+    [OktaTwilioAppSignsResponseAndAssertion.name, { responseSigned: false }],
+    [OktaTwilioAppSignsResponseAndAssertion.name, { assertionSigned: undefined }],
+    [OktaTwilioAppUsesSha256.name, { signatureAlgorithm: 'RSA_SHA1' }],
+    [OktaTwilioAppUsesSha256.name, { digestAlgorithm: undefined }],
+    [OktaTwilioAppTargetsOneAcs.name, { recipient: 'https://example.com/acs' }],
+    // A Frontline ACS URL for a Flex audience: the URLs come from two different Twilio SSO pages.
+    [OktaTwilioAppTargetsOneAcs.name, { ssoUrl: frontline.acsUrl, recipient: frontline.acsUrl, destination: frontline.acsUrl }],
+    // The ACS URL of another Flex connection.
+    [OktaTwilioAppTargetsOneAcs.name, { ssoUrl: `https://login.flex.us1.twilio.com/login/callback?connection=JQ${'f'.repeat(32)}` }],
+    [OktaTwilioAppSendsBareClaimNames.name, { attributeStatements: [{ name: 'Email', values: ['user.email'] }, { name: 'full_name', values: ['x'] }, { name: 'roles', values: ['x'] }] }],
+    [OktaTwilioAppSendsBareClaimNames.name, { attributeStatements: [{ name: 'email', values: ['user.email'] }, { name: 'roles', values: ['x'] }] }],
+    [OktaTwilioAppSendsBareClaimNames.name, { attributeStatements: [{ name: 'email', values: ['x'] }, { name: 'http://schemas.example.com/roles', values: ['x'] }] }, frontline],
+  ])('%s: a non-compliant hand-written app is an error on the app (%j)', (rule, over, target = flex) => {
     const stack = oktaStack();
-    const app = handWritten(stack, { digestAlgorithm: 'SHA1' });
-    TwilioSsoChecks.suppress(app, [{ rule: 'OktaTwilioAppUsesSha256', reason: 'Legacy sandbox org, removed in Q3' }]);
-    expect(findings(stack)).toEqual([]);
-    expect(() => TwilioSsoChecks.suppress(app, [{ rule: 'OktaTwilioAppUsesSha256', reason: '' }])).toThrow(/give a reason/);
+    const app = handWritten(stack, over, target);
+    expect(judge(RULES.find((r) => r.name === rule)!, app)).toBe(RuleCompliance.NON_COMPLIANT);
+    expect(ruleFindings(stack)).toEqual([`@cdktf/error test/HandWritten TwilioSso-${rule}`]);
   });
 
-  test('verbose findings carry the explanation', () => {
+  test('an ACS URL known only at plan is not judged against the target, but must still be one URL', () => {
     const stack = oktaStack();
-    handWritten(stack, { responseSigned: false });
-    expect(findings(stack, new TwilioSsoChecks({ verbose: true }))[0]).toMatch(/Twilio's SSO guides require a signed response/);
+    const acs = new TerraformVariable(stack, 'acs', { type: 'string' });
+    const app = handWritten(stack, { ssoUrl: acs.stringValue, recipient: acs.stringValue, destination: acs.stringValue });
+    expect(judge(new OktaTwilioAppTargetsOneAcs(), app)).toBe(RuleCompliance.NOT_APPLICABLE);
+    app.addOverride('recipient', flex.acsUrl);
+    expect(judge(new OktaTwilioAppTargetsOneAcs(), app)).toBe(RuleCompliance.NON_COMPLIANT);
+  });
+
+  test('an escape-hatch override is judged as written', () => {
+    const stack = oktaStack();
+    const app = handWritten(stack);
+    app.addOverride('assertion_signed', false);
+    expect(ruleFindings(stack)).toEqual([`@cdktf/error test/HandWritten TwilioSso-${OktaTwilioAppSignsResponseAndAssertion.name}`]);
   });
 });

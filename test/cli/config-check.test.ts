@@ -31,14 +31,15 @@ const MANY = `targets:
           roles: [agent, owner]
       attributes:
         - name: Department
-          expression: user.department
+          value: user.department
   - name: fl
     twilio:
       frontline: { realmSid: JB1 }
     okta:
       orgName: acme
       groups: [{ id: 00g2, roles: [admin] }]
-      lable: typo
+      displayNmae: typo
+      label: old
   - name: kc
     twilio:
       flexEnhanced:
@@ -46,7 +47,7 @@ const MANY = `targets:
     keycloak:
       url: http://sso.example.com
       realm: staff
-      fullName: { attr: x }
+      adopt: { clientId: x }
 `;
 
 describe('validate: every problem in one run', () => {
@@ -65,10 +66,11 @@ describe('validate: every problem in one run', () => {
         'targets[0].okta.attributes[0].name CLAIM_NAME_CAPITALISED',
         'targets[1].twilio.frontline.realmSid JB_SID_INVALID',
         'targets[1].okta.groups[0].roles[0] ROLE_UNKNOWN',
-        'targets[1].okta.lable SCHEMA_UNKNOWN_KEY',
+        'targets[1].okta.displayNmae SCHEMA_UNKNOWN_KEY',
+        'targets[1].okta.label SCHEMA_UNKNOWN_KEY',
         'targets[2].keycloak.url KEYCLOAK_SERVER_URL_NOT_HTTPS',
-        'targets[2].keycloak.fullName SCHEMA_REQUIRED',
-        'targets[2].keycloak.fullName.attr SCHEMA_UNKNOWN_KEY',
+        'targets[2].keycloak.adopt SCHEMA_REQUIRED',
+        'targets[2].keycloak.adopt.clientId SCHEMA_UNKNOWN_KEY',
       ].sort(),
     );
   });
@@ -81,9 +83,9 @@ describe('validate: every problem in one run', () => {
     expectAt('targets[0].okta.attributes[0].name', at(MANY, 'Department'));
     expectAt('targets[1].twilio.frontline.realmSid', at(MANY, 'JB1'));
     expectAt('targets[1].okta.groups[0].roles[0]', at(MANY, 'admin'));
-    expectAt('targets[1].okta.lable', at(MANY, 'lable'));
+    expectAt('targets[1].okta.displayNmae', at(MANY, 'displayNmae'));
     expectAt('targets[2].keycloak.url', at(MANY, 'http://sso'));
-    expectAt('targets[2].keycloak.fullName.attr', at(MANY, 'attr', 'fullName'));
+    expectAt('targets[2].keycloak.adopt.clientId', at(MANY, 'clientId', 'adopt'));
   });
 
   test("names the config key the user wrote, not the construct prop (keycloak.url, not serverUrl)", () => {
@@ -94,10 +96,12 @@ describe('validate: every problem in one run', () => {
 
   test('each problem carries the value received and, where a rule can say it, what is accepted', () => {
     expect(byPath('targets[0].okta.rolesSource')[0]).toMatchObject({ received: 'groups', receivedType: 'string', expected: 'one of "assignments", "userType"' });
-    expect(byPath('targets[1].okta.lable')[0]).toMatchObject({ received: 'typo', expected: expect.stringContaining('label') });
-    expect(byPath('targets[1].okta.lable')[0].message).toContain("did you mean 'label'?");
+    expect(byPath('targets[1].okta.displayNmae')[0]).toMatchObject({ received: 'typo', expected: expect.stringContaining('displayName') });
+    expect(byPath('targets[1].okta.displayNmae')[0].message).toContain("did you mean 'displayName'?");
+    // A key of 0.1.0 names its new name.
+    expect(byPath('targets[1].okta.label')[0].message).toContain("unknown key 'label' (renamed to 'displayName')");
     expect(byPath('targets[0].okta.groups[0].roles[1]')[0]).toMatchObject({ received: 'owner', receivedType: 'string' });
-    expect(byPath('targets[2].keycloak.fullName')[0]).toMatchObject({ receivedType: 'object', expected: expect.stringContaining("'userAttribute'") });
+    expect(byPath('targets[2].keycloak.adopt')[0]).toMatchObject({ receivedType: 'object', expected: expect.stringContaining("'clientUuid'") });
   });
 
   test('problems come in file order', () => {
@@ -116,11 +120,13 @@ describe('config keys, not construct props, in every message', () => {
     expect(r.problems[0].message).toMatch(/^targets\[0\]\.keycloak\.publicUrl must use https/);
   });
 
-  test("entra warnDaysBeforeExpiry: the key, not the prop 'expiryWarningDays'", () => {
-    const r = check(yaml({ targets: [{ name: 'e', twilio: flex, entra: { warnDaysBeforeExpiry: 5000 } }] }));
-    expect(r.problems.map((p) => [p.path, p.code])).toEqual([['targets[0].entra.warnDaysBeforeExpiry', 'ENTRA_EXPIRY_WARNING_DAYS_INVALID']]);
-    expect(r.problems[0].message).toMatch(/^targets\[0\]\.entra\.warnDaysBeforeExpiry must be a whole number of days/);
-    expect(r.problems[0].received).toBe(5000);
+  test("groups and users: the key 'id', not the prop 'principalId'", () => {
+    const id = '6f0e3d1a-0000-4000-8000-000000000001';
+    const r = check(yaml({ targets: [{ name: 'e', twilio: flex, entra: { groups: [{ id, roles: ['agent'] }, { id, roles: ['admin'] }] } }] }));
+    expect(r.problems.map((p) => [p.path, p.code])).toEqual([['targets[0].entra.groups[1].id', 'PRINCIPAL_DUPLICATE']]);
+    expect(r.problems[0].message).toMatch(/^targets\[0\]\.entra\.groups\[1\]\.id '6f0e3d1a-0000-4000-8000-000000000001' is already listed at groups\[0\]/);
+    expect(r.problems[0].message).not.toContain('principalId');
+    expect(r.problems[0].received).toBe(id);
   });
 
   test("salesforce useConnectedApp: the message names useConnectedApp, not the prop 'appType'", () => {

@@ -35,9 +35,9 @@ const twilioFlex = hex32.map((h) => ({ flexEnhanced: { connectionSid: `JQ${h}` }
 const twilioFrontline = hex32.map((h) => ({ frontline: { realmSid: `JB${h}` } }));
 
 const targetArb = fc.oneof(
-  fc.record({ twilio: twilioFlex, okta: fc.record({ orgName: fc.constantFrom('acme', 'example-org'), groups: fc.array(fc.record({ id: okId, roles: flexRoles }), { maxLength: 3 }), attributes: fc.array(fc.record({ name: claim, expression: fc.constant('user.department') }), { maxLength: 1 }) }) }),
+  fc.record({ twilio: twilioFlex, okta: fc.record({ orgName: fc.constantFrom('acme', 'example-org'), groups: fc.array(fc.record({ id: okId, roles: flexRoles }), { maxLength: 3 }), attributes: fc.array(fc.record({ name: claim, value: fc.constant('user.department') }), { maxLength: 1 }) }) }),
   fc.record({ twilio: twilioFrontline, okta: fc.record({ orgName: fc.constant('acme'), groups: fc.array(fc.record({ id: okId, roles: fc.constant(['agent']) }), { maxLength: 2 }) }) }),
-  fc.record({ twilio: twilioFlex, keycloak: fc.record({ url: fc.constantFrom('https://sso.example.com', 'http://127.0.0.1:18080'), realm: fc.constantFrom('staff', 'twilio'), nameIdFormat: fc.constantFrom('username', 'email'), groups: fc.array(fc.record({ id: uuid, roles: flexRoles }), { maxLength: 2 }) }) }),
+  fc.record({ twilio: twilioFlex, keycloak: fc.record({ url: fc.constantFrom('https://sso.example.com', 'http://127.0.0.1:18080'), realm: fc.constantFrom('staff', 'twilio'), nameId: fc.constantFrom('username', 'email'), groups: fc.array(fc.record({ id: uuid, roles: flexRoles }), { maxLength: 2 }) }) }),
   fc.record({ twilio: fc.oneof(twilioFlex, twilioFrontline), entra: fc.record({ tenantId: uuid, groups: fc.array(fc.record({ id: uuid, roles: fc.constant(['agent']) }), { maxLength: 2 }) }) }),
   fc.record({ twilio: twilioFlex, salesforce: fc.record({ myDomain: fc.constant('acme'), certificateFile: fc.constant('cert.pem'), profiles: fc.constant(['Twilio Flex Agent']), roles: flexRoles }) }),
 );

@@ -1,14 +1,15 @@
 import { App, TerraformStack } from 'cdktf';
 import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { GENERATED_FILES_MANIFEST, GeneratedFiles } from '../../lib';
+import { GeneratedFiles } from '../../lib/core';
+import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
 import { readTree, tempDir } from '../support/files';
 
 function synth(outdir: string, files: Array<[string, string]>, more: Array<[string, string]> = []): void {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 's');
-  new GeneratedFiles(stack, 'Files', { directory: 'generated/app', files: new Map(files) });
-  if (more.length > 0) new GeneratedFiles(stack, 'More', { directory: 'generated/more', files: new Map(more) });
+  new GeneratedFiles(stack, 'Files', { directory: 'generated/app', files: Object.fromEntries(files) });
+  if (more.length > 0) new GeneratedFiles(stack, 'More', { directory: 'generated/more', files: Object.fromEntries(more) });
   app.synth();
 }
 
@@ -52,7 +53,7 @@ describe('GeneratedFiles', () => {
   test('two GeneratedFiles cannot write the same directory', () => {
     const app = new App({ outdir: tempDir() });
     const stack = new TerraformStack(app, 's');
-    new GeneratedFiles(stack, 'A', { directory: 'd', files: new Map() });
-    expect(() => new GeneratedFiles(stack, 'B', { directory: 'd', files: new Map() })).toThrow("GeneratedFiles: directory 'd' of s/B is already written by s/A");
+    new GeneratedFiles(stack, 'A', { directory: 'd', files: {} });
+    expect(() => new GeneratedFiles(stack, 'B', { directory: 'd', files: {} })).toThrow("directory 'd' of s/B is already written by s/A; give each GeneratedFiles its own directory");
   });
 });

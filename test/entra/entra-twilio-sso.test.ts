@@ -1,12 +1,7 @@
 import { Testing } from 'cdktf';
-import {
-  EntraConsoleOutputs,
-  EntraNameIdSource,
-  EntraTwilioSso,
-  TwilioConsoleOutputs,
-  TwilioTarget,
-  twilioAppRoleId,
-} from '../../lib';
+import { TwilioConsoleOutputs } from '../../lib/core';
+import { EntraConsoleOutputs, EntraTwilioSso } from '../../lib/entra';
+import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
 import { addresses, entraStack, error, only, synthJson, warnings } from './support';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -20,6 +15,7 @@ const flex = TwilioTarget.flexEnhanced({ connectionSid: JQ, runtimeDomain: 'kiwi
 const frontline = TwilioTarget.frontline({ realmSid: JB });
 const ACS = `https://login.flex.us1.twilio.com/login/callback?connection=${JQ}`;
 const NAMEID = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier';
+const NAME_ID_ONE_OF = "nameId must be one of 'user.mail', 'user.userprincipalname', 'user.objectid', 'user.employeeid', 'user.onpremisessamaccountname'";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
 function flexStack() {
@@ -83,7 +79,7 @@ describe('EntraTwilioSso for Flex enhanced SSO', () => {
       description: `Twilio flex role '${value}', sent in the SAML 'roles' claim`,
       display_name: value,
       enabled: true,
-      id: twilioAppRoleId(value),
+      id: EntraTwilioSso.appRoleId(value),
       value,
     });
     expect(only(json, 'azuread_application')).toEqual({
@@ -100,9 +96,9 @@ describe('EntraTwilioSso for Flex enhanced SSO', () => {
   });
 
   test('app role IDs are UUIDv5 in the fixed namespace, so they survive lost state', () => {
-    expect(twilioAppRoleId('agent')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(twilioAppRoleId('agent')).toBe('8ed8479d-ab71-5862-b2c1-bd93b2cb3c90');
-    expect(twilioAppRoleId('wfo.full_access')).toBe('2247f688-f416-5b0d-89fe-857b23e30c4a');
+    expect(EntraTwilioSso.appRoleId('agent')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(EntraTwilioSso.appRoleId('agent')).toBe('8ed8479d-ab71-5862-b2c1-bd93b2cb3c90');
+    expect(EntraTwilioSso.appRoleId('wfo.full_access')).toBe('2247f688-f416-5b0d-89fe-857b23e30c4a');
   });
 
   test('declares the service principal in SAML mode with assignment required', () => {
@@ -197,10 +193,10 @@ describe('EntraTwilioSso for Flex enhanced SSO', () => {
     const assignments = Object.values<any>(json.resource.azuread_app_role_assignment).map(({ ['//']: _m, ...a }) => a);
     const sps = `\${${sp}.object_id}`;
     expect(assignments).toEqual([
-      { app_role_id: twilioAppRoleId('agent'), principal_object_id: GROUP_AGENTS, resource_object_id: sps },
-      { app_role_id: twilioAppRoleId('admin'), principal_object_id: GROUP_ADMINS, resource_object_id: sps },
-      { app_role_id: twilioAppRoleId('wfo.full_access'), principal_object_id: GROUP_ADMINS, resource_object_id: sps },
-      { app_role_id: twilioAppRoleId('supervisor'), principal_object_id: USER, resource_object_id: sps },
+      { app_role_id: EntraTwilioSso.appRoleId('agent'), principal_object_id: GROUP_AGENTS, resource_object_id: sps },
+      { app_role_id: EntraTwilioSso.appRoleId('admin'), principal_object_id: GROUP_ADMINS, resource_object_id: sps },
+      { app_role_id: EntraTwilioSso.appRoleId('wfo.full_access'), principal_object_id: GROUP_ADMINS, resource_object_id: sps },
+      { app_role_id: EntraTwilioSso.appRoleId('supervisor'), principal_object_id: USER, resource_object_id: sps },
     ]);
   });
 
@@ -217,9 +213,11 @@ describe('EntraTwilioSso for Flex enhanced SSO', () => {
       'x509_certificate',
       'x509_certificate_base64',
       'x509_certificate_expires_at',
+      'x509_certificate_expiry_warning_days',
       'x509_certificate_thumbprint',
     ]);
     const out = (n: string) => json.output[n].value;
+    expect(out('x509_certificate_expiry_warning_days')).toBe(30);
     expect(out('identity_provider_issuer')).toBe(`https://sts.windows.net/${tenant}/`);
     expect(out('single_sign_on_url')).toBe(`https://login.microsoftonline.com/${tenant}/saml2`);
     expect(out('idp_metadata_url')).toBe(`https://login.microsoftonline.com/${tenant}/federationmetadata/2007-06/federationmetadata.xml?appid=\${${app}.client_id}`);
@@ -279,23 +277,28 @@ describe('EntraTwilioSso options', () => {
     expect(sso.federationMetadataUrl).toMatch(new RegExp(`^https://login\\.microsoftonline\\.com/${TENANT}/federationmetadata/2007-06/federationmetadata\\.xml\\?appid=\\$\\{TfToken`));
   });
 
-  test('NameID source, explicit roles, extra attributes, display name and propagation delay', () => {
+  test('nameId, email, fullName and attributes are Entra user attributes; explicit roles, display name and propagation delay', () => {
     const stack = entraStack();
     const sso = new EntraTwilioSso(stack, 'Sso', {
       target: flex,
       displayName: 'Contact center',
-      nameIdSource: EntraNameIdSource.USER_PRINCIPAL_NAME,
+      nameId: 'user.userprincipalname',
+      email: 'user.otherMail',
+      fullName: 'user.givenname',
       roles: ['agent'],
-      attributes: [{ name: 'department', source: 'department' }],
+      attributes: [{ name: 'department', value: 'user.department' }],
       identifierUriDelaySeconds: 120,
     });
-    sso.addAttribute({ name: 'channel.chat.capacity.int', source: 'extension_abc_chatCapacity' });
+    // Added after construction: still in the policy, which is rendered at synth.
+    expect(sso.addAttribute({ name: 'channel.chat.capacity.int', value: 'user.extension_abc_chatCapacity' })).toEqual({ name: 'channel.chat.capacity.int', value: 'user.extension_abc_chatCapacity' });
+    expect(sso.attributes.map((a) => a.name)).toEqual(['department', 'channel.chat.capacity.int']);
     const json = synthJson(stack);
     const schema = JSON.parse(only(json, 'azuread_claims_mapping_policy').definition[0]).ClaimsMappingPolicy.ClaimsSchema;
+    // The ClaimsSchema ID is the part after `user.`, as written.
     expect(schema).toEqual([
       { Source: 'user', ID: 'userprincipalname', SamlClaimType: NAMEID },
-      { Source: 'user', ID: 'mail', SamlClaimType: 'email' },
-      { Source: 'user', ID: 'displayname', SamlClaimType: 'full_name' },
+      { Source: 'user', ID: 'otherMail', SamlClaimType: 'email' },
+      { Source: 'user', ID: 'givenname', SamlClaimType: 'full_name' },
       { Source: 'user', ID: 'assignedroles', SamlClaimType: 'roles' },
       { Source: 'user', ID: 'department', SamlClaimType: 'department' },
       { Source: 'user', ID: 'extension_abc_chatCapacity', SamlClaimType: 'channel.chat.capacity.int' },
@@ -358,11 +361,38 @@ describe('EntraTwilioSso options', () => {
     const stack = entraStack();
     const end = inDays(20);
     const sso = new EntraTwilioSso(stack, 'Sso', { target: flex, certificates: [{ name: 'old', endDate: end }] });
-    expect(warnings(sso)).toEqual([expect.stringMatching(new RegExp(`^Certificate 'old' \\(the active signing certificate\\) ends on ${end}, in 1[89] days \\(warning threshold 30\\): rotate it`))]);
-    const quiet = new EntraTwilioSso(entraStack(), 'Sso', { target: flex, certificates: [{ name: 'old', endDate: end }], expiryWarningDays: 10 });
+    const iso = new Date(end).toISOString();
+    expect(warnings(sso)).toEqual([
+      expect.stringMatching(new RegExp(`^Certificate 'old' \\(the active signing certificate\\) ends on ${iso}, in 1[89] days \\(warning threshold 30\\): rotate it \\(docs/entra\\.md`)),
+    ]);
+    const quiet = new EntraTwilioSso(entraStack(), 'Sso', { target: flex, certificates: [{ name: 'old', endDate: end }], certificateExpiryWarningDays: 10 });
     expect(warnings(quiet)).toEqual([]);
+    expect(quiet.certificateExpiryWarningDays).toBe(10);
     const expired = new EntraTwilioSso(entraStack(), 'Sso', { target: flex, certificates: [{ name: 'old', endDate: inDays(-2) }] });
-    expect(warnings(expired)).toEqual([expect.stringMatching(/^Certificate 'old' \(the active signing certificate\) expired on /)]);
+    expect(warnings(expired)).toEqual([expect.stringMatching(/^Certificate 'old' \(the active signing certificate\) expired on .*: Twilio rejects every sign-in/)]);
+  });
+
+  test('the warning threshold is inclusive: a certificate ending in exactly the threshold days warns, one day more does not', () => {
+    // 10 whole days and a bit: daysLeft 10. With a threshold of 10 it warns; with 9 it does not.
+    const end = new Date(Date.now() + 10 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const at = (days: number) => warnings(new EntraTwilioSso(entraStack(), 'Sso', { target: flex, certificates: [{ name: 'c', endDate: end }], certificateExpiryWarningDays: days }));
+    expect(at(10)).toEqual([expect.stringContaining('in 10 days (warning threshold 10)')]);
+    expect(at(9)).toEqual([]);
+  });
+
+  test('a staged certificate warns too, and once expired says it can no longer be made active (it never signed)', () => {
+    const staged = (endDate: string) =>
+      warnings(
+        new EntraTwilioSso(entraStack(), 'Sso', {
+          target: flex,
+          certificates: [{ name: 'current', endDate: inDays(400) }, { name: 'next', endDate }],
+          activeCertificate: 'current',
+        }),
+      );
+    expect(staged(inDays(5))).toEqual([expect.stringMatching(/^Certificate 'next' \(a staged, inactive signing certificate\) ends on .*, in [45] days \(warning threshold 30\): stage a later one/)]);
+    const expired = staged(inDays(-1));
+    expect(expired).toEqual([expect.stringMatching(/^Certificate 'next' \(a staged, inactive signing certificate\) expired on .*: it can no longer be made active/)]);
+    expect(expired[0]).not.toContain('rejects every sign-in');
   });
 });
 
@@ -382,7 +412,8 @@ describe('EntraTwilioSso bad input', () => {
     );
     const e = error(() => new EntraTwilioSso(entraStack(), 'Sso', { target: flex, groups: [{ principalId: USER, roles: ['agent'] }, { principalId: USER, roles: ['admin'] }] }));
     expect(e.code).toBe('PRINCIPAL_DUPLICATE');
-    expect(e.message).toContain(`groups[1].id '${USER}' is already listed at groups[0]`);
+    expect([e.field, e.value]).toEqual(['groups[1].principalId', USER]);
+    expect(e.message).toContain(`groups[1].principalId '${USER}' is already listed at groups[0]`);
   });
 
   test('fails on unknown roles in roles', () => {
@@ -395,13 +426,30 @@ describe('EntraTwilioSso bad input', () => {
     [{ tenantId: 'contoso.onmicrosoft.com' }, 'ENTRA_TENANT_ID_INVALID', 'tenantId', "tenantId must be the tenant's ID (a UUID), not its domain name, got 'contoso.onmicrosoft.com'"],
     [{ owners: ['alice@contoso.com'] }, 'ENTRA_OWNER_INVALID', 'owners[0]', "owners[0] must be an object ID (a UUID), got 'alice@contoso.com'"],
     [{ owners: [] }, 'ENTRA_OWNERS_EMPTY', 'owners', 'owners must name at least one object ID, got []'],
-    [{ displayName: ' ' }, 'ENTRA_DISPLAY_NAME_EMPTY', 'displayName', "displayName must not be empty, got ' '"],
+    [{ displayName: ' ' }, 'DISPLAY_NAME_EMPTY', 'displayName', "displayName must not be empty, got ' '"],
     [{ notificationEmails: ['nobody'] }, 'ENTRA_NOTIFICATION_EMAIL_INVALID', 'notificationEmails[0]', "notificationEmails[0] must be an email address, got 'nobody'"],
-    [{ nameIdSource: 'user.email' }, 'ENTRA_NAMEID_SOURCE_INVALID', 'nameIdSource', "nameIdSource must be one of user.mail, user.userprincipalname, user.objectid, user.employeeid, user.onpremisessamaccountname, got 'user.email'"],
-    [{ attributes: [{ name: 'Department', source: 'department' }] }, 'CLAIM_NAME_CAPITALISED', 'attributes[0].name', "attributes[0].name must be lowercase (Twilio claim names are case-sensitive), got 'Department'"],
-    [{ attributes: [{ name: 'http://schemas.xmlsoap.org/claims/department', source: 'department' }] }, 'CLAIM_NAME_NAMESPACED', 'attributes[0].name', 'attributes[0].name must not be namespaced'],
-    [{ attributes: [{ name: 'roles', source: 'jobtitle' }] }, 'ATTRIBUTE_RESERVED', 'attributes[0].name', "attributes[0].name re-declares the required attribute 'roles'"],
-    [{ attributes: [{ name: 'department', source: 'user.department' }] }, 'ENTRA_ATTRIBUTE_SOURCE_INVALID', 'attributes[0].source', "attributes[0].source must be the attribute ID without 'user.', got 'user.department'; use 'department'"],
+    [
+      { nameId: 'user.email' },
+      'NAME_ID_INVALID',
+      'nameId',
+      `${NAME_ID_ONE_OF} (the NameID is Flex's unique user ID, so only attributes unique per user are accepted), got 'user.email'`,
+    ],
+    [{ nameId: 'userprincipalname' }, 'NAME_ID_INVALID', 'nameId', `${NAME_ID_ONE_OF} (write it as the Entra admin center shows it: 'user.userprincipalname'), got 'userprincipalname'`],
+    [{ nameId: 'user.Mail' }, 'NAME_ID_INVALID', 'nameId', `${NAME_ID_ONE_OF} (write it as the Entra admin center shows it: 'user.mail'), got 'user.Mail'`],
+    [{ email: 'mail' }, 'ATTRIBUTE_VALUE_INVALID', 'email', "email must be an Entra user attribute such as 'user.department' (write it with 'user.', as the Entra admin center shows it: 'user.mail'), got 'mail'"],
+    [{ fullName: 'user.display name' }, 'ATTRIBUTE_VALUE_INVALID', 'fullName', "fullName must be an Entra user attribute such as 'user.department' (the part after 'user.' must be an attribute ID: a letter, then letters, digits, '_' or '.'), got 'user.display name'"],
+    [{ fullName: '' }, 'ATTRIBUTE_VALUE_INVALID', 'fullName', "fullName must be an Entra user attribute such as 'user.department', got ''"],
+    [{ attributes: [{ name: 'Department', value: 'user.department' }] }, 'CLAIM_NAME_CAPITALISED', 'attributes[0].name', "attributes[0].name must be lowercase (Twilio claim names are case-sensitive), got 'Department'"],
+    [{ attributes: [{ name: 'http://schemas.xmlsoap.org/claims/department', value: 'user.department' }] }, 'CLAIM_NAME_NAMESPACED', 'attributes[0].name', 'attributes[0].name must not be namespaced'],
+    [{ attributes: [{ name: 'roles', value: 'user.jobtitle' }] }, 'ATTRIBUTE_RESERVED', 'attributes[0].name', "attributes[0].name re-declares the required attribute 'roles'"],
+    [
+      { attributes: [{ name: 'department', value: 'department' }] },
+      'ATTRIBUTE_VALUE_INVALID',
+      'attributes[0].value',
+      "attributes[0].value must be an Entra user attribute such as 'user.department' (write it with 'user.', as the Entra admin center shows it: 'user.department'), got 'department'",
+    ],
+    [{ attributes: [{ name: 'department', value: '${user.department}' }] }, 'ATTRIBUTE_VALUE_INVALID', 'attributes[0].value', "attributes[0].value must be an Entra user attribute such as 'user.department' (write 'user.' and the attribute's ID), got '${user.department}'"],
+    [{ attributes: [{ name: 'location', value: 'user.city' }, { name: 'location', value: 'user.state' }] }, 'ATTRIBUTE_DUPLICATE', 'attributes[1].name', "attributes[1].name 'location' is already declared at attributes[0]"],
     [{ certificates: [] }, 'ENTRA_CERTIFICATES_EMPTY', 'certificates', 'certificates must list at least one certificate, got []'],
     [{ certificates: [{ name: 'Primary' }] }, 'ENTRA_CERTIFICATE_NAME_INVALID', 'certificates[0].name', "certificates[0].name must be lowercase letters, digits and '_' (it names Terraform resources and outputs), got 'Primary'"],
     [{ certificates: [{ name: 'a' }, { name: 'a' }], activeCertificate: 'a' }, 'ENTRA_CERTIFICATE_NAME_DUPLICATE', 'certificates[1].name', "certificates[1].name 'a' is already used by certificates[0]"],
@@ -412,7 +460,7 @@ describe('EntraTwilioSso bad input', () => {
     [{ certificates: [{ name: 'a', endDate: '2999-01-01T00:00:00Z' }] }, 'ENTRA_CERTIFICATE_END_DATE_TOO_LATE', 'certificates[0].endDate', 'certificates[0].endDate must be at most 3 years from now'],
     [{ certificates: [{ name: 'a' }, { name: 'b' }] }, 'ENTRA_ACTIVE_CERTIFICATE_REQUIRED', 'activeCertificate', "activeCertificate must be given when there are 2 certificates ('a', 'b')"],
     [{ certificates: [{ name: 'a' }], activeCertificate: 'b' }, 'ENTRA_ACTIVE_CERTIFICATE_UNKNOWN', 'activeCertificate', "activeCertificate must name one of certificates[].name ('a'), got 'b'"],
-    [{ expiryWarningDays: -1 }, 'ENTRA_EXPIRY_WARNING_DAYS_INVALID', 'expiryWarningDays', 'expiryWarningDays must be a whole number of days from 0 to 1095, got -1'],
+    [{ certificateExpiryWarningDays: -1 }, 'CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID', 'certificateExpiryWarningDays', 'certificateExpiryWarningDays must be a whole number of days from 0 to 3650, got -1'],
     [{ identifierUriDelaySeconds: 1.5 }, 'ENTRA_IDENTIFIER_URI_DELAY_INVALID', 'identifierUriDelaySeconds', 'identifierUriDelaySeconds must be a whole number of seconds from 0 to 600, got 1.5'],
   ])('fails on %j', (over, code, field, message) => {
     const stack = entraStack();
@@ -428,12 +476,25 @@ describe('EntraTwilioSso bad input', () => {
         new EntraTwilioSso(entraStack(), 'Sso', {
           target: flex,
           tenantId: 'contoso',
+          nameId: 'user.email',
+          email: 'mail',
           groups: [{ principalId: GROUP_AGENTS, roles: ['boss'] }],
+          attributes: [{ name: 'department', value: 'department' }],
           certificates: [{ name: 'a', validityYears: 9 }],
+          certificateExpiryWarningDays: 5000,
         }),
     );
-    expect(e.message).toMatch(/: 3 problems:\n/);
-    expect(e.code).toBe('ROLE_UNKNOWN');
+    expect(e.message).toMatch(/: 7 problems:\n/);
+    expect(e.code).toBe('NAME_ID_INVALID');
+    expect(e.violations.map((v) => [v.code, v.field])).toEqual([
+      [SsoErrorCode.NAME_ID_INVALID, 'nameId'],
+      [SsoErrorCode.ATTRIBUTE_VALUE_INVALID, 'email'],
+      [SsoErrorCode.ATTRIBUTE_VALUE_INVALID, 'attributes[0].value'],
+      [SsoErrorCode.CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID, 'certificateExpiryWarningDays'],
+      [SsoErrorCode.ROLE_UNKNOWN, 'groups[0].roles[0]'],
+      [SsoErrorCode.ENTRA_TENANT_ID_INVALID, 'tenantId'],
+      [SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_INVALID, 'certificates[0].validityYears'],
+    ]);
   });
 
   test('addGroup, addUser and addAttribute refuse duplicates and unknown roles', () => {
@@ -441,8 +502,12 @@ describe('EntraTwilioSso bad input', () => {
     sso.addUser({ principalId: USER, roles: ['agent'] });
     expect(() => sso.addUser({ principalId: USER, roles: ['admin'] })).toThrow(`Cannot add user '${USER}' to test/Sso: it is already assigned`);
     expect(error(() => sso.addGroup({ principalId: GROUP_AGENTS, roles: ['root'] })).message).toContain("groups[0].roles[0] is not a flex role, got 'root'");
-    sso.addAttribute({ name: 'location', source: 'city' });
-    expect(error(() => sso.addAttribute({ name: 'location', source: 'city' })).code).toBe('ATTRIBUTE_DUPLICATE');
+    sso.addAttribute({ name: 'location', value: 'user.city' });
+    expect(error(() => sso.addAttribute({ name: 'location', value: 'user.city' })).code).toBe('ATTRIBUTE_DUPLICATE');
+    const bad = error(() => sso.addAttribute({ name: 'manager', value: 'manager' }));
+    expect([bad.code, bad.field, bad.value]).toEqual([SsoErrorCode.ATTRIBUTE_VALUE_INVALID, 'attributes[1].value', 'manager']);
+    expect(bad.message).toBe("attributes[1].value must be an Entra user attribute such as 'user.department' (write it with 'user.', as the Entra admin center shows it: 'user.manager'), got 'manager' [ATTRIBUTE_VALUE_INVALID]");
+    expect(sso.attributes).toEqual([{ name: 'location', value: 'user.city' }]);
   });
 
   test('tokens pass validation unresolved', () => {

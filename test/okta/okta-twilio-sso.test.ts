@@ -1,4 +1,6 @@
-import { OktaRolesSource, OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { OktaRolesSource, OktaTwilioSso } from '../../lib/okta';
+import { TwilioConsoleOutputs } from '../../lib/core';
+import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
 import { ssoError as error } from '../support/errors';
 import { oktaStack, onlyResource, synthJson } from '../support/synth';
 
@@ -16,7 +18,7 @@ describe('OktaTwilioSso for Flex enhanced SSO', () => {
       { principalId: '00gadmins', roles: ['admin', 'wfo.full_access'] },
     ],
     users: [{ principalId: '00usupervisor', roles: ['supervisor'] }],
-    attributes: [{ name: 'department', expression: 'user.department' }],
+    attributes: [{ name: 'department', value: 'user.department' }],
   });
   new TwilioConsoleOutputs(stack, 'Console', { app: sso });
   const json = synthJson(stack);
@@ -80,7 +82,7 @@ describe('OktaTwilioSso for Flex enhanced SSO', () => {
 
   test('exposes and outputs the Console values', () => {
     expect(Object.keys(json.output).sort()).toEqual(
-      ['default_redirect_url', 'identity_provider_issuer', 'idp_metadata_url', 'single_sign_on_url', 'sp_acs_url', 'sp_entity_id', 'x509_certificate', 'x509_certificate_expires_at'].filter(
+      ['default_redirect_url', 'identity_provider_issuer', 'idp_metadata_url', 'single_sign_on_url', 'sp_acs_url', 'sp_entity_id', 'x509_certificate', 'x509_certificate_expires_at', 'x509_certificate_expiry_warning_days'].filter(
         (n) => n !== 'default_redirect_url',
       ),
     );
@@ -121,12 +123,25 @@ describe('OktaTwilioSso for Flex legacy SSO', () => {
 });
 
 describe('OktaTwilioSso options', () => {
-  test('escapes a custom NameID template for Terraform', () => {
+  test('nameId, email and fullName are Okta expressions; the NameID template is escaped for Terraform', () => {
     const stack = oktaStack();
-    new OktaTwilioSso(stack, 'S', { target: flex, nameIdTemplate: '${user.email}', emailExpression: '${user.login}' });
+    new OktaTwilioSso(stack, 'S', { target: flex, nameId: 'user.email', email: 'user.login', fullName: 'user.displayName' });
     const app = onlyResource(synthJson(stack), 'okta_app_saml');
     expect(app.subject_name_id_template).toBe('$${user.email}');
-    expect(app.attribute_statements[0].values).toEqual(['$${user.login}']);
+    expect(app.attribute_statements.slice(0, 2).map((s: any) => s.values)).toEqual([['user.login'], ['user.displayName']]);
+  });
+
+  test('a NameID template instead of an expression is refused, naming the prop and value', () => {
+    const e = error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, nameId: '${user.email}' }));
+    expect(e.code).toBe(SsoErrorCode.NAME_ID_INVALID);
+    expect([e.field, e.value]).toEqual(['nameId', '${user.email}']);
+    expect(e.message).toMatch("nameId must be an Okta expression such as 'user.department' (write the expression itself, without '${…}'), got '${user.email}'");
+  });
+
+  test('displayName sets the app label', () => {
+    const stack = oktaStack();
+    new OktaTwilioSso(stack, 'S', { target: flex, displayName: 'Contact center' });
+    expect(onlyResource(synthJson(stack), 'okta_app_saml').label).toBe('Contact center');
   });
 
   test('userType source sends roles from user.userType and assigns groups without roles or property', () => {
@@ -159,11 +174,12 @@ describe('OktaTwilioSso bad input', () => {
 
   test('fails if a group is listed twice', () => {
     const e = error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, groups: [{ principalId: '00g1', roles: ['agent'] }, { principalId: '00g1', roles: ['admin'] }] }));
-    expect(e.message).toMatch("groups[1].id '00g1' is already listed at groups[0]");
+    expect(e.message).toMatch("groups[1].principalId '00g1' is already listed at groups[0]");
+    expect([e.code, e.field, e.value]).toEqual([SsoErrorCode.PRINCIPAL_DUPLICATE, 'groups[1].principalId', '00g1']);
   });
 
   test('fails on bad attribute names, an out-of-range key validity and roles with userType', () => {
-    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, attributes: [{ name: 'Department', expression: 'user.department' }] })).code).toBe('CLAIM_NAME_CAPITALISED');
+    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, attributes: [{ name: 'Department', value: 'user.department' }] })).code).toBe('CLAIM_NAME_CAPITALISED');
     expect(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, keyYearsValid: 1 })).toThrow('keyYearsValid must be a whole number of years from 2 to 10, got 1');
     expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, rolesSource: OktaRolesSource.USER_TYPE, groups: [{ principalId: 'g', roles: ['agent'] }] })).code).toBe(
       'OKTA_ROLES_WITH_USER_TYPE',
@@ -177,7 +193,7 @@ describe('OktaTwilioSso bad input', () => {
           target: flex,
           keyYearsValid: 11,
           groups: [{ principalId: 'g', roles: ['boss'] }],
-          attributes: [{ name: 'team name', expression: 'x' }],
+          attributes: [{ name: 'team name', value: 'x' }],
         }),
     );
     expect(e.message).toMatch(/3 problems/);
@@ -187,7 +203,7 @@ describe('OktaTwilioSso bad input', () => {
     const sso = new OktaTwilioSso(oktaStack(), 'S', { target: flex });
     sso.addUser({ principalId: '00u1', roles: ['agent'] });
     expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow(/Cannot add user '00u1' to test\/S: it is already assigned/);
-    sso.addAttribute({ name: 'location', expression: 'user.city' });
-    expect(() => sso.addAttribute({ name: 'location', expression: 'user.city' })).toThrow(/already declared/);
+    sso.addAttribute({ name: 'location', value: 'user.city' });
+    expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow(/already declared/);
   });
 });

@@ -4,15 +4,9 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import {
-  SalesforceAppType,
-  SalesforceSsoBinding,
-  SalesforceTwilioSso,
-  SalesforceTwilioSsoProps,
-  SsoConfigError,
-  TwilioConsoleOutputs,
-  TwilioTarget,
-} from '../../lib';
+import { TwilioConsoleOutputs } from '../../lib/core';
+import { SalesforceAppType, SalesforceSsoBinding, SalesforceTwilioSso, SalesforceTwilioSsoProps } from '../../lib/salesforce';
+import { SsoConfigError, TwilioTarget } from '../../lib/twilio';
 import { ssoError } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -64,7 +58,7 @@ describe('SalesforceTwilioSso for Flex enhanced SSO (External Client App)', () =
   const sso = new SalesforceTwilioSso(stack, 'Sso', base({ roles: ['supervisor', 'wfo.team_leader'], permissionSets: ['Twilio_Flex_Users'] }));
 
   test('writes the three ECA components, the manifest and sfdx-project.json', () => {
-    expect([...sso.files.keys()]).toEqual([
+    expect(Object.keys(sso.files)).toEqual([
       `${ECA_DIR}/externalClientApps/Twilio_Flex.eca-meta.xml`,
       `${ECA_DIR}/extlClntAppPolicies/Twilio_Flex_plcy.ecaPlcy-meta.xml`,
       `${ECA_DIR}/extlClntAppSamlConfigurablePolicies/Twilio_Flex_samlPlcy.ecaSamlPlcy-meta.xml`,
@@ -74,7 +68,7 @@ describe('SalesforceTwilioSso for Flex enhanced SSO (External Client App)', () =
   });
 
   test('SAML policies carry exactly the values Twilio requires', () => {
-    expect(sso.files.get(`${ECA_DIR}/extlClntAppSamlConfigurablePolicies/Twilio_Flex_samlPlcy.ecaSamlPlcy-meta.xml`)).toBe(
+    expect(sso.files[`${ECA_DIR}/extlClntAppSamlConfigurablePolicies/Twilio_Flex_samlPlcy.ecaSamlPlcy-meta.xml`]).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<ExtlClntAppSamlConfigurablePolicies xmlns="http://soap.sforce.com/2006/04/metadata">',
@@ -108,26 +102,26 @@ describe('SalesforceTwilioSso for Flex enhanced SSO (External Client App)', () =
   });
 
   test('never turns on request-signature verification or encryption', () => {
-    for (const [, xml] of sso.files) expect(xml).not.toMatch(/<(certificate|encryptionCertificate|encryptionType)>/);
+    for (const xml of Object.values(sso.files)) expect(xml).not.toMatch(/<(certificate|encryptionCertificate|encryptionType)>/);
   });
 
   test('the app is Local and the SAML plugin is on', () => {
-    expect(sso.files.get(`${ECA_DIR}/externalClientApps/Twilio_Flex.eca-meta.xml`)).toContain('<distributionState>Local</distributionState>');
-    const policies = sso.files.get(`${ECA_DIR}/extlClntAppPolicies/Twilio_Flex_plcy.ecaPlcy-meta.xml`)!;
+    expect(sso.files[`${ECA_DIR}/externalClientApps/Twilio_Flex.eca-meta.xml`]).toContain('<distributionState>Local</distributionState>');
+    const policies = sso.files[`${ECA_DIR}/extlClntAppPolicies/Twilio_Flex_plcy.ecaPlcy-meta.xml`];
     expect(policies).toContain('<externalClientApplication>Twilio_Flex</externalClientApplication>');
     expect(policies).toContain('<isEnabled>true</isEnabled>');
     expect(policies).toContain('<isSamlPluginEnabled>true</isSamlPluginEnabled>');
   });
 
   test('manifest lists every component at API 63.0', () => {
-    const xml = sso.files.get('manifest/package.xml')!;
+    const xml = sso.files['manifest/package.xml'];
     expect(xml.match(/<name>[^<]+<\/name>/g)).toEqual([
       '<name>ExternalClientApplication</name>',
       '<name>ExtlClntAppConfigurablePolicies</name>',
       '<name>ExtlClntAppSamlConfigurablePolicies</name>',
     ]);
     expect(xml).toContain('<version>63.0</version>');
-    expect(JSON.parse(sso.files.get('sfdx-project.json')!)).toEqual({
+    expect(JSON.parse(sso.files['sfdx-project.json'])).toEqual({
       name: 'Twilio_Flex',
       namespace: '',
       packageDirectories: [{ path: 'force-app', default: true }],
@@ -161,15 +155,18 @@ describe('generated projects pass the Salesforce metadata registry', () => {
     });
     const projectDir = join(outdir, 'stacks', 'sf', sso.projectPath);
     const cs = ComponentSet.fromSource(join(projectDir, 'force-app'));
+    // The project's own API version: unset, the library asks appexchange.salesforce.com for one.
+    cs.sourceApiVersion = JSON.parse(sso.files['sfdx-project.json']).sourceApiVersion;
     const components = cs.getSourceComponents().toArray();
     expect(components.map((c) => c.type.name).sort()).toEqual([...types].sort());
     for (const c of components) {
-      expect(relative(projectDir, c.xml!)).toBe([...sso.files.keys()].find((k) => k.includes(`/${c.fullName}.`)));
+      expect(relative(projectDir, c.xml!)).toBe(Object.keys(sso.files).find((k) => k.includes(`/${c.fullName}.`)));
     }
     const out = mkdtempSync(join(tmpdir(), 'sf-mdapi-'));
     await new MetadataConverter().convert(cs, 'metadata', { type: 'directory', outputDirectory: out, genUniqueDir: false });
     const converted = listFiles(out).map((f) => relative(out, f)).sort();
     expect(converted).toContain('package.xml');
+    expect(readFileSync(join(out, 'package.xml'), 'utf8')).toContain('<version>63.0</version>');
     expect(converted.length).toBe(types.length + 1);
   });
 });
@@ -177,10 +174,10 @@ describe('generated projects pass the Salesforce metadata registry', () => {
 describe('targets', () => {
   test('Frontline: roles agent, no full_name, no start URL, HttpPost selectable', () => {
     const sso = new SalesforceTwilioSso(newStack(), 'Sso', base({ target: frontline, ssoBinding: SalesforceSsoBinding.HTTP_POST }));
-    const xml = sso.files.get(`${ECA_DIR}/extlClntAppSamlConfigurablePolicies/Twilio_Frontline_samlPlcy.ecaSamlPlcy-meta.xml`)!;
+    const xml = sso.files[`${ECA_DIR}/extlClntAppSamlConfigurablePolicies/Twilio_Frontline_samlPlcy.ecaSamlPlcy-meta.xml`];
     expect(sso.samlAttributes).toEqual([
-      { key: 'email', formula: '$User.Email' },
-      { key: 'roles', formula: '"agent"' },
+      { name: 'email', value: '$User.Email' },
+      { name: 'roles', value: '"agent"' },
     ]);
     expect(xml).toContain(`<acsUrl>https://iam.twilio.com/v2/saml2/authenticate/${JB}</acsUrl>`);
     expect(xml).toContain(`<entityUrl>https://iam.twilio.com/v2/saml2/metadata/${JB}</entityUrl>`);
@@ -195,8 +192,8 @@ describe('targets', () => {
       'Sso',
       base({ target: TwilioTarget.flexLegacy({ accountSid: AC }), appType: SalesforceAppType.CONNECTED_APP, contactEmail: 'admin@example.com', permissionSets: ['Flex'], issuerTrailingSlash: true }),
     );
-    expect([...sso.files.keys()]).toEqual([`${ECA_DIR}/connectedApps/Twilio_Flex.connectedApp-meta.xml`, 'manifest/package.xml', 'sfdx-project.json']);
-    expect(sso.files.get(`${ECA_DIR}/connectedApps/Twilio_Flex.connectedApp-meta.xml`)).toBe(
+    expect(Object.keys(sso.files)).toEqual([`${ECA_DIR}/connectedApps/Twilio_Flex.connectedApp-meta.xml`, 'manifest/package.xml', 'sfdx-project.json']);
+    expect(sso.files[`${ECA_DIR}/connectedApps/Twilio_Flex.connectedApp-meta.xml`]).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">',
@@ -237,14 +234,14 @@ describe('targets', () => {
     const sso = new SalesforceTwilioSso(
       newStack(),
       'Sso',
-      base({ myDomain: 'acme--uat.sandbox.my.salesforce.com', rolesFormula: '$User.Twilio_Roles__c', attributes: [{ name: 'department', formula: '$User.Department' }], startUrl: '' }),
+      base({ myDomain: 'acme--uat.sandbox.my.salesforce.com', rolesFormula: '$User.Twilio_Roles__c', attributes: [{ name: 'department', value: '$User.Department' }], startUrl: '' }),
     );
     expect(sso.consoleValues.issuer).toBe('https://acme--uat.sandbox.my.salesforce.com');
     expect(sso.samlAttributes.slice(2)).toEqual([
-      { key: 'roles', formula: '$User.Twilio_Roles__c' },
-      { key: 'department', formula: '$User.Department' },
+      { name: 'roles', value: '$User.Twilio_Roles__c' },
+      { name: 'department', value: '$User.Department' },
     ]);
-    expect([...sso.files.values()].join()).not.toContain('startUrl');
+    expect(Object.values(sso.files).join()).not.toContain('startUrl');
   });
 });
 
@@ -311,7 +308,7 @@ describe('certificate expiry warning', () => {
 
   test('warns when the certificate expires within the threshold', () => {
     const sso = new SalesforceTwilioSso(newStack(), 'Sso', base({ certificateFile: makeCert(5) }));
-    expect(warnings(sso)).toEqual([expect.stringMatching(/expires on .* in [45] days \(warning threshold 30\)/)]);
+    expect(warnings(sso)).toEqual([expect.stringMatching(/ends on .* in [45] days \(warning threshold 30\)/)]);
   });
 
   test('threshold is configurable', () => {
@@ -395,7 +392,7 @@ describe('bad input is an SsoConfigError naming the field and value', () => {
   });
 
   test('fails if an extra attribute is capitalised', () => {
-    expect(error({ attributes: [{ name: 'Department', formula: '$User.Department' }] }).field).toBe('attributes[0].name');
+    expect(error({ attributes: [{ name: 'Department', value: '$User.Department' }] }).field).toBe('attributes[0].name');
   });
 
   test('collects every problem in one error', () => {

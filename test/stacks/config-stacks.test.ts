@@ -123,12 +123,12 @@ describe('bad config fails at synth time with the path in the file', () => {
   });
 
   test('a Flex type suffix Flex does not accept', () => {
-    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'channel.chat.capacity.integer', expression: '2' }] } })] });
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'channel.chat.capacity.integer', value: 'user.capacity' }] } })] });
     expect(e.message).toContain("targets[0].okta.attributes[0].name has type suffix '.integer'");
   });
 
   test('a capitalised claim name', () => {
-    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'Department', expression: 'user.department' }] } })] });
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', attributes: [{ name: 'Department', value: 'user.department' }] } })] });
     expect(e.message).toContain("targets[0].okta.attributes[0].name must be lowercase");
     expect(e.message).toContain("got 'Department'");
   });
@@ -138,6 +138,20 @@ describe('bad config fails at synth time with the path in the file', () => {
     expect(e.message).toContain("targets[0].okta: unknown key 'typo'");
     expect(e.message).toContain('targets[0].okta.rolesSource: must be one of "assignments", "userType", got "groups"');
     expect(e.message).toContain('targets[0].okta.groups[0].roles: must be array, got "agent"');
+  });
+
+  test('keys of 0.1.0 are unknown and name their new key', () => {
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', label: 'x', emailExpression: 'user.email', attributes: [{ name: 'department', expression: 'user.department' }] } })] });
+    expect(e.message).toContain("targets[0].okta: unknown key 'label' (renamed to 'displayName')");
+    expect(e.message).toContain("targets[0].okta: unknown key 'emailExpression' (renamed to 'email')");
+    expect(e.message).toContain("targets[0].okta.attributes[0]: unknown key 'expression' (renamed to 'value')");
+  });
+
+  test('construct-level problems name the config keys the user wrote (id, not principalId)', () => {
+    const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', nameId: '${user.email}', groups: [{ id: '00g1', roles: ['agent'] }, { id: '00g1', roles: ['admin'] }] } })] });
+    expect(e.violations.map((v) => v.field)).toEqual(['targets[0].okta.nameId', 'targets[0].okta.groups[1].id']);
+    expect(e.message).toContain("targets[0].okta.groups[1].id '00g1' is already listed at groups[0]");
+    expect(e.violations[0].value).toBe('${user.email}');
   });
 
   test('a target with no identity provider, and duplicate stack names', () => {

@@ -1,4 +1,4 @@
-import { SsoConfigError } from '../../lib';
+import { SsoConfigError } from '../../lib/twilio';
 
 /** The SsoConfigError `fn` throws; fails the test if it throws nothing or something else. */
 export function ssoError(fn: () => unknown): SsoConfigError {

@@ -1,4 +1,4 @@
-import { TwilioProduct, TwilioSsoKind, TwilioTarget } from '../../lib/twilio';
+import { SsoErrorCode, TwilioProduct, TwilioSsoKind, TwilioTarget } from '../../lib/twilio';
 import { ssoError } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -169,4 +169,78 @@ describe('roles and attribute names', () => {
     'accepts attribute name %s',
     (name) => expect(() => flex.validateAttributeName(name, 'n')).not.toThrow(),
   );
+});
+
+// A CDKTF string token as cdktf writes it (this model has no cdktf import; see unresolved.ts).
+const TOKEN = '${TfToken[TOKEN.42]}';
+
+describe('TwilioTarget with tokens', () => {
+  test('fromServiceProvider takes one URL as a token: the literal one is checked and gives kind and SID', () => {
+    const t = TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: `urn:flex:${JQ}`, acsUrl: TOKEN });
+    expect([t.kind, t.sid, t.entityId, t.acsUrl]).toEqual([TwilioSsoKind.FLEX_ENHANCED, JQ, `urn:flex:${JQ}`, TOKEN]);
+    const legacy = TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: TOKEN, acsUrl: `https://iam.twilio.com/v1/Accounts/${AC}/saml2` });
+    expect([legacy.kind, legacy.sid, legacy.entityId]).toEqual([TwilioSsoKind.FLEX_LEGACY, AC, TOKEN]);
+  });
+
+  test('fromServiceProvider still rejects a bad literal next to a token, with field and value', () => {
+    const e = ssoError(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: 'https://example.com/sp', acsUrl: TOKEN }));
+    expect([e.code, e.field, e.value]).toEqual([SsoErrorCode.SP_URL_UNRECOGNISED, 'entityId', 'https://example.com/sp']);
+    const wrongKind = ssoError(() =>
+      TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: `urn:flex:${JQ}`, acsUrl: TOKEN, kind: TwilioSsoKind.FLEX_LEGACY }),
+    );
+    expect([wrongKind.code, wrongKind.field]).toEqual([SsoErrorCode.SP_TARGET_MISMATCH, 'kind']);
+  });
+
+  test('fromServiceProvider with two tokens: kind from `kind` or the product, no SID', () => {
+    const t = TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: TOKEN, acsUrl: TOKEN, kind: TwilioSsoKind.FLEX_LEGACY });
+    expect([t.kind, t.sid, t.description]).toEqual([TwilioSsoKind.FLEX_LEGACY, undefined, 'Flex legacy SSO']);
+    expect(TwilioTarget.fromServiceProvider({ product: TwilioProduct.FRONTLINE, entityId: TOKEN, acsUrl: TOKEN }).kind).toBe(TwilioSsoKind.FRONTLINE);
+    const e = ssoError(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FRONTLINE, entityId: TOKEN, acsUrl: TOKEN, kind: TwilioSsoKind.FLEX_ENHANCED }));
+    expect([e.code, e.field, e.value]).toEqual([SsoErrorCode.SP_PRODUCT_MISMATCH, 'product', 'frontline']);
+  });
+
+  test('every factory passes a token SID through; roles as a list token are left to the plan', () => {
+    expect(TwilioTarget.flexEnhanced({ connectionSid: TOKEN }).entityId).toBe(`urn:flex:${TOKEN}`);
+    expect(TwilioTarget.flexLegacy({ accountSid: TOKEN }).acsUrl).toBe(`https://iam.twilio.com/v1/Accounts/${TOKEN}/saml2`);
+    expect(TwilioTarget.frontline({ realmSid: TOKEN }).acsUrl).toBe(`https://iam.twilio.com/v2/saml2/authenticate/${TOKEN}`);
+    expect(() => TwilioTarget.frontline({ realmSid: JB }).validateRoles(['#{TfToken[TOKEN.7]}'], 'roles')).not.toThrow();
+  });
+});
+
+describe('TwilioTarget for policy checks', () => {
+  test('fromEntityId gives the target of a Twilio Entity ID, and undefined for anything else', () => {
+    expect(TwilioTarget.fromEntityId(`urn:flex:${JQ}`)?.kind).toBe(TwilioSsoKind.FLEX_ENHANCED);
+    expect(TwilioTarget.fromEntityId(`https://iam.twilio.com/v1/Accounts/${AC}/saml2/metadata`)?.sid).toBe(AC);
+    expect(TwilioTarget.fromEntityId(`https://iam.twilio.com/v2/saml2/metadata/${JB}`)?.kind).toBe(TwilioSsoKind.FRONTLINE);
+    for (const other of ['https://example.com/sp', `urn:flex:JQ123`, TOKEN, `https://iam.twilio.com/v2/saml2/metadata/${JQ}`]) {
+      expect(TwilioTarget.fromEntityId(other)).toBeUndefined();
+    }
+  });
+
+  test('isAcsUrl accepts this target’s ACS in any Flex region and nothing else', () => {
+    const t = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+    expect(t.isAcsUrl(`https://login.flex.ie1.twilio.com/login/callback?connection=${JQ}`)).toBe(true);
+    expect(t.isAcsUrl(t.acsUrl)).toBe(true);
+    expect(t.isAcsUrl(`https://login.flex.us1.twilio.com/login/callback?connection=JQ${'f'.repeat(32)}`)).toBe(false);
+    expect(t.isAcsUrl(`https://iam.twilio.com/v1/Accounts/${AC}/saml2`)).toBe(false);
+  });
+});
+
+// Outside TypeScript (Python, through jsii) an error is only its message: the message must carry
+// the code, the field and the value of every problem.
+describe('error messages carry the code, the field and the value', () => {
+  test('one problem: the message ends with its code in brackets', () => {
+    const e = ssoError(() => TwilioTarget.frontline({ realmSid: 'JB123' }));
+    expect(e.message).toBe("frontline realm SID must look like JB followed by 32 lowercase hex characters, got 'JB123' [JB_SID_INVALID]");
+    expect(e.violations[0].message).not.toContain('[JB_SID_INVALID]');
+  });
+
+  test('several problems: each line ends with its own code', () => {
+    const e = ssoError(() => TwilioTarget.flexEnhanced({ connectionSid: JQ }).validateRoles(['admin', 'owner', 'boss'], 'groups[0].roles'));
+    expect(e.message.split('\n')).toEqual([
+      `Invalid roles for Flex enhanced SSO ${JQ}: 2 problems:`,
+      "  - groups[0].roles[1] is not a flex role, got 'owner'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
+      "  - groups[0].roles[2] is not a flex role, got 'boss'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
+    ]);
+  });
 });

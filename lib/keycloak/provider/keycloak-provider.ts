@@ -29,7 +29,7 @@ export interface KeycloakProviderProps {
 
 /**
  * The `keycloak/keycloak` Terraform provider (https://github.com/keycloak/terraform-provider-keycloak),
- * pinned to {@link KEYCLOAK_PROVIDER_VERSION}. No prebuilt CDKTF binding exists, so it is written by
+ * pinned to {@link KeycloakProvider.PROVIDER_VERSION}. No prebuilt CDKTF binding exists, so it is written by
  * hand. It deliberately takes no credentials: the provider reads `KEYCLOAK_CLIENT_ID` with
  * `KEYCLOAK_CLIENT_SECRET` (client credentials), or with `KEYCLOAK_USER` + `KEYCLOAK_PASSWORD`
  * (password grant, e.g. client `admin-cli`), or `KEYCLOAK_ACCESS_TOKEN`, from the environment
@@ -38,6 +38,9 @@ export interface KeycloakProviderProps {
 export class KeycloakProvider extends TerraformProvider {
   /** The provider's Terraform type name. */
   public static readonly tfResourceType = 'keycloak';
+
+  /** The `keycloak/keycloak` provider version these constructs were written and checked against. */
+  public static readonly PROVIDER_VERSION = KEYCLOAK_PROVIDER_VERSION;
 
   /**
    * The stack's default keycloak provider: the first unaliased one already declared, or a new one

@@ -1,0 +1,30 @@
+import { Annotations, TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+// Internal: how the identity-provider constructs bring resources that already exist under code.
+
+/**
+ * Declares a Terraform `import` block for `resource` (Terraform ≥ 1.5, OpenTofu ≥ 1.6:
+ * developer.hashicorp.com/terraform/language/import), so the first plan adopts the existing object
+ * instead of creating a second one.
+ *
+ * Not cdktf's `importFrom`: that also adds a validation that runs `terraform version` during
+ * `app.synth()`, so synth fails on a machine without Terraform (a pipeline that synthesizes in one job
+ * and plans in another, or our offline `twilio-sso synth`). This sets the same field `importFrom`
+ * sets (cdktf 0.21.0 `lib/terraform-resource.js`, rendered by `toTerraform` as
+ * `import: [{ id, to, provider }]`), without the validation. cdktf 0.21.0 is pinned exactly and is
+ * the project's final release, so the field cannot move under us; a test pins the rendered block.
+ */
+export function importExisting(resource: TerraformResource, importId: string): void {
+  (resource as unknown as { _imported?: { id: string; provider?: unknown } })._imported = { id: importId, provider: resource.provider };
+}
+
+/**
+ * Tells the person running synth what the first apply after adoption changes in place, one warning
+ * per item, so that nothing in the plan is a surprise.
+ */
+export function warnAdoptionChanges(scope: IConstruct, what: string, items: string[]): void {
+  for (const item of items) {
+    Annotations.of(scope).addWarning(`Adopting an existing ${what}: the first apply changes in place: ${item}`);
+  }
+}
