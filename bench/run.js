@@ -137,10 +137,11 @@ for (const idp of IDPS) {
 }
 
 // ---- 2. Cold synth of the example app vs. the floor (a bare cdktf app with one resource) ----
-// The example app is what cdktf.json runs: dist/app/main.js, the app bundled into one file by the
-// build. For context, also the same app unbundled and the floor bundled the same way (not in the ratio).
-const APP = 'dist/app/main.js';
-const example = [APP, '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'example')];
+// The example app is what cdktf.json runs: `twilio-sso synth` (dist/app/twilio-sso.js), the command
+// bundled into one file by the build. For context, also the same app unbundled and the floor bundled
+// the same way (not in the ratio).
+const APP = 'dist/app/twilio-sso.js';
+const example = [APP, 'synth', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'example')];
 const floor = ['bench/floor-app.js', '--output', join(WORK, 'floor')];
 // The same app on a config with only the example's first target: the per-process cost of the app
 // itself, apart from how many stacks the example config happens to hold (seven, four IdPs).
@@ -148,7 +149,7 @@ const YAML = require('js-yaml');
 const exampleConfig = YAML.load(readFileSync(join(ROOT, 'examples', 'config', 'twilio-sso.yaml'), 'utf8'));
 const oneTargetFile = join(WORK, 'one-target.yaml');
 writeFileSync(oneTargetFile, YAML.dump({ ...exampleConfig, targets: exampleConfig.targets.slice(0, 1) }));
-const oneTarget = [APP, '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
+const oneTarget = [APP, 'synth', '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
 const unbundled = ['dist/stacks/main.js', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'unbundled')];
 const floorBundle = join(WORK, 'floor-bundle.js');
 require('esbuild').buildSync({ entryPoints: [join(__dirname, 'floor-app.js')], outfile: floorBundle, bundle: true, platform: 'node', target: 'node20', logLevel: 'error' });

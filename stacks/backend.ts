@@ -1,5 +1,5 @@
 import { AzurermBackend, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
-import { BackendConfig } from './config/load-config';
+import { BackendConfig } from './config/config-types';
 
 /** `{target}` in a key, path or workspace name becomes the target's name, so one default serves all. */
 function perTarget(value: string | undefined, targetName: string): string | undefined {

@@ -2,11 +2,12 @@ import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { parseArgs } from 'util';
 import { SsoConfigError } from '../lib/twilio';
-import { declareStacks, planStacks } from './build-app';
-import { loadConfig } from './config/load-config';
+import { synthesizeOrThrow } from './cli/synth';
 
 /**
- * The app entry point (`cdktf.json` runs it). The config file is, in order: `--config <path>`, the
+ * The app as a function (`main`) and as the unbundled script `node dist/stacks/main.js`; `cdktf.json`
+ * and pipelines run the `twilio-sso synth` command (stacks/cli), which synthesizes the same files.
+ * The config file is, in order: `--config <path>`, the
  * `TWILIO_SSO_CONFIG` environment variable, or `twilio-sso.yaml` in the working directory.
  * Output goes to `--output <dir>`, else `CDKTF_OUTDIR` (set by the cdktf CLI), else `cdktf.out`.
  */
@@ -22,18 +23,14 @@ export interface SynthResult {
   readonly stacks: string[];
 }
 
-/** Reads the config, validates every target, and synthesizes one stack per target. */
+/**
+ * Reads the config, validates every target, and synthesizes one stack per target, as
+ * `twilio-sso synth` does (stacks/cli/synth.ts): every problem in one `SsoConfigError`, nothing written.
+ */
 export function main(argv: string[], env: NodeJS.ProcessEnv): SynthResult {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, output: { type: 'string' } }, strict: true });
   const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
-  const config = loadConfig(configPath);
-  // Validate before the App exists: a bad config must not leave even an empty output folder.
-  const planned = planStacks(config, configPath);
-  const outdir = values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const app = new App({ outdir });
-  declareStacks(app, config, planned);
-  app.synth();
-  return { app, outdir, stacks: planned.map((p) => p.name) };
+  return synthesizeOrThrow(configPath, values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out');
 }
 
 /**

@@ -4,7 +4,7 @@ import { TwilioSsoChecks } from '../lib/checks';
 import { ITwilioSsoApp, TwilioConsoleOutputs } from '../lib/core';
 import { TwilioTarget } from '../lib/twilio';
 import { declareBackend } from './backend';
-import { BackendConfig } from './config/load-config';
+import { BackendConfig } from './config/config-types';
 import { IdentityProvider, ValidationContext } from './identity-providers';
 
 /** Props for {@link TwilioSsoStack}. */

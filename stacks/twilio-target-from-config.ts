@@ -1,5 +1,5 @@
 import { TwilioProduct, TwilioTarget } from '../lib/twilio';
-import { TargetConfig } from './config/load-config';
+import { TargetConfig } from './config/config-types';
 
 /** The Twilio model for a config target's `twilio` block (which the schema holds to exactly one key). */
 export function twilioTargetFromConfig(twilio: TargetConfig['twilio']): TwilioTarget {

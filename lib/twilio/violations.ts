@@ -59,31 +59,3 @@ export function violationsOf(check: () => unknown): Violation[] {
 export function show(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
-
-/**
- * Runs `fn` and rethrows any `SsoConfigError` with `prefix` put before the field of each violation,
- * so an error from a nested input (a config file's `targets[2].okta`) names the full path to each
- * bad value. `rename` maps a construct prop to the config key the user wrote (e.g. `serverUrl` to
- * `url`), segment by segment of the field path, so messages name what is in the file. The message becomes the list of prefixed violations.
- */
-export function withFieldPrefix<T>(prefix: string, fn: () => T, rename: Record<string, string> = {}): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    const violations = e.violations.map((v) => {
-      const local = v.field
-        .split('.')
-        .map((segment) => segment.replace(/^[A-Za-z]+/, (name) => rename[name] ?? name))
-        .join('.');
-      const field = local ? `${prefix}.${local}` : prefix;
-      const message = v.field && v.message.startsWith(v.field) ? field + v.message.slice(v.field.length) : `${field}: ${v.message}`;
-      return { code: v.code, field, value: v.value, message };
-    });
-    const message =
-      violations.length === 1
-        ? SsoConfigError.withCode(violations[0].message, violations[0].code)
-        : violations.map((v) => `- ${SsoConfigError.withCode(v.message, v.code)}`).join('\n');
-    throw new SsoConfigError(violations[0].code, violations[0].field, violations[0].value, message, violations);
-  }
-}

@@ -11,7 +11,10 @@
  *  5. verify it with @node-saml/node-saml configured only from our Terraform outputs and the target,
  *     plus Destination/Recipient/issuer/NameID/attribute checks; a tampered response and a response
  *     checked for another audience must be rejected by the same check
- *  6. terraform destroy; stop Keycloak if this run started it
+ *  6. `twilio-sso console` and `twilio-sso verify` (the bundled command, dist/app/twilio-sso.js) on
+ *     the applied stack: verify against the realm's real SAML metadata must pass, and against a
+ *     tampered copy (another entityID and signing certificate) must fail with both mismatches
+ *  7. terraform destroy; stop Keycloak if this run started it
  *
  * Exits non-zero on any failure. Prints `N passed, M failed` last.
  */
@@ -151,6 +154,37 @@ async function main(): Promise<void> {
       const xml = await res.text();
       const body = flexIdp.certificatePem.replace(/-----[A-Z ]+-----|\n/g, '');
       if (!xml.includes(body)) throw new Error('the metadata descriptor does not carry the certificate we output');
+    });
+
+    // The command line on the real stack: what a person runs after apply.
+    const ssoCli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'app', 'twilio-sso.js'), ...args, '--output', join(work, 'cdktf.out'), '--binary', 'terraform'], { env, encoding: 'utf8' });
+    await step('twilio-sso console (flex_ outputs): the Console sheet from the real outputs', () => {
+      const r = ssoCli(['console', 'keycloak-e2e', '--prefix', 'flex_', '--format', 'json']);
+      if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+      const sheet = JSON.parse(r.stdout);
+      if (sheet.fields[0].value !== flexIdp.issuer || sheet.certificate === null) throw new Error(r.stdout.slice(0, 500));
+      say(`     certificate ${sheet.certificate.subject}, SHA-256 ${sheet.certificate.sha256Fingerprint}, ${sheet.certificate.daysToExpiry} days left`);
+    });
+    for (const prefix of ['flex_', 'frontline_']) {
+      await step(`twilio-sso verify (${prefix} outputs) against the realm's published metadata: passes`, () => {
+        const r = ssoCli(['verify', 'keycloak-e2e', '--prefix', prefix]);
+        if (r.status !== 0) throw new Error(`exit ${r.status}:\n${r.stdout}${r.stderr}`);
+        for (const line of r.stdout.trim().split('\n')) say(`     ${line}`);
+      });
+    }
+    await step('twilio-sso verify against a tampered copy of the metadata (entityID and signing certificate): fails with both', async () => {
+      const xml = await (await fetch(outputs.flex_idp_metadata_url.value)).text();
+      const body = flexIdp.certificatePem.replace(/-----[A-Z ]+-----|\n/g, '');
+      const other = readFileSync(join(ROOT, 'examples', 'config', 'salesforce-idp-cert.pem'), 'utf8').replace(/-----[A-Z ]+-----|\n/g, '');
+      const tampered = xml.replace(`entityID="${flexIdp.issuer}"`, `entityID="${flexIdp.issuer}-tampered"`).split(body).join(other);
+      if (tampered === xml) throw new Error('could not tamper with the metadata (entityID or certificate not found in it)');
+      const file = join(work, 'tampered-metadata.xml');
+      writeFileSync(file, tampered);
+      const r = ssoCli(['verify', 'keycloak-e2e', '--prefix', 'flex_', '--metadata', file, '--format', 'json']);
+      if (r.status !== 1) throw new Error(`expected exit 1, got ${r.status}: ${r.stdout}${r.stderr}`);
+      const failedIds = JSON.parse(r.stdout).checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id);
+      if (failedIds.join(',') !== 'issuer,certificate') throw new Error(`expected issuer and certificate to fail, got ${failedIds.join(', ')}`);
+      say(`     failed as expected: ${failedIds.join(', ')}`);
     });
 
     // Flex: SP-initiated, as Twilio starts it: an AuthnRequest from node-saml to our SSO URL output.

@@ -7,7 +7,7 @@
  *                                          [--keep] [--only terraform|tofu]
  *
  * 1. `npm run build`, then synthesize every config under examples/config (twilio-sso.yaml, adopt.yaml,
- *    migration/phase-*.yaml: dist/app/main.js, the bundled app) and every examples/*.ts (its
+ *    migration/phase-*.yaml: `twilio-sso synth`, the bundled command) and every examples/*.ts (its
  *    synthExample(outdir)) into a temp dir.
  * 2. Write a CLI config to .tf-providers/ that installs providers only from a filesystem mirror
  *    (TWILIO_SSO_PROVIDER_MIRROR, default .tf-providers/mirror), for registry.terraform.io and, through
@@ -280,7 +280,7 @@ function synthesizeAll(outRoot) {
     jobs.push({
       label: `config examples/config/${rel}`,
       out,
-      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'main.js'), '--config', path.join('examples', 'config', rel), '--output', out]],
+      cmd: ['node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', path.join('examples', 'config', rel), '--output', out]],
       prefix: name,
     });
   }

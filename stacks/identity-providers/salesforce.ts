@@ -96,6 +96,7 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
     },
   },
   renamedKeys: { label: 'displayName', emailFormula: 'email', fullNameFormula: 'fullName', 'attributes[].formula': 'value' },
+  propsToKeys: { appType: 'useConnectedApp' },
   validate(target, config, context) {
     salesforce_().SalesforceTwilioSso.validateProps(toProps(target, config, context));
   },

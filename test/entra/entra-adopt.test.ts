@@ -399,7 +399,9 @@ describe('config: entra.adopt', () => {
   test('fails if a role key is not a role, naming the config path', () => {
     const e = configError({ targets: [target({ adopt: { ...adopt, appRoleIds: { 'wfo.boss': AGENT_ROLE_ID } } })] });
     expect(e.code).toBe(SsoErrorCode.ROLE_UNKNOWN);
-    expect(e.field).toBe('targets[0].entra.adopt.appRoleIds.wfo.boss');
+    // The deepest key the file has (the role is a key of appRoleIds), and the role named in the message.
+    expect(e.field).toBe('targets[0].entra.adopt.appRoleIds');
+    expect(e.message).toContain("'wfo.boss'");
   });
 
   test('fails on a missing ID or an unknown key in adopt', () => {

@@ -1,8 +1,8 @@
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { join } from 'path';
-import { SalesforceTwilioSso, SsoConfigError } from '../../lib';
-import { buildApp } from '../../stacks/build-app';
-import { loadConfig, validateConfig } from '../../stacks/config/load-config';
+import { SalesforceTwilioSso } from '../../lib/salesforce';
+import { SsoConfigError } from '../../lib/twilio';
+import { declareCheckedConfig, declareConfig } from '../support/config';
 
 const CONFIG = join(__dirname, '..', '..', 'examples', 'config', 'twilio-sso.yaml');
 
@@ -12,7 +12,7 @@ const target = (salesforce: Record<string, unknown>) => ({
 
 describe('salesforce config block', () => {
   test('the example config declares both Salesforce stacks, certificate relative to the config file', () => {
-    const stacks = buildApp(Testing.app(), loadConfig(CONFIG), CONFIG).filter((s) => s.app instanceof SalesforceTwilioSso);
+    const stacks = declareCheckedConfig(CONFIG).filter((s) => s.app instanceof SalesforceTwilioSso);
     expect(stacks.map((s) => s.node.id)).toEqual(['flex-salesforce', 'frontline-salesforce']);
     const flex = stacks[0].app as SalesforceTwilioSso;
     expect(flex.consoleValues.issuer).toBe('https://example-org.my.salesforce.com');
@@ -20,14 +20,13 @@ describe('salesforce config block', () => {
   });
 
   test('fails if the block has an unknown key', () => {
-    expect(() => validateConfig(target({ myDomain: 'acme', certificateFile: 'c.pem', profile: ['x'] }), 'test')).toThrow(/targets\[0\]\.salesforce: unknown key 'profile'/);
+    expect(() => declareConfig(target({ myDomain: 'acme', certificateFile: 'salesforce-idp-cert.pem', profile: ['x'] }))).toThrow(/targets\[0\]\.salesforce: unknown key 'profile' \(did you mean 'profiles'\?\)/);
   });
 
   test('fails with the full path when myDomain is not a host name', () => {
-    const config = validateConfig(target({ myDomain: 'acme.lightning.force.com', certificateFile: 'salesforce-idp-cert.pem', profiles: ['x'] }), 'test');
     let error: SsoConfigError | undefined;
     try {
-      buildApp(new App({ outdir: '/tmp/unused' }), config, CONFIG);
+      declareConfig(target({ myDomain: 'acme.lightning.force.com', certificateFile: 'salesforce-idp-cert.pem', profiles: ['x'] }));
     } catch (e) {
       error = e as SsoConfigError;
     }
@@ -37,11 +36,9 @@ describe('salesforce config block', () => {
   });
 
   test('deploy and useConnectedApp map to the construct', () => {
-    const config = validateConfig(
+    const [stack] = declareConfig(
       target({ myDomain: 'acme', certificateFile: 'salesforce-idp-cert.pem', profiles: ['x'], useConnectedApp: true, contactEmail: 'a@example.com', deploy: { targetOrg: 'acme' } }),
-      'test',
     );
-    const [stack] = buildApp(Testing.app(), config, CONFIG);
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
     expect(Object.keys((stack.app as SalesforceTwilioSso).files)[0]).toMatch(/connectedApps\/Twilio_Flex\.connectedApp-meta\.xml$/);
@@ -50,7 +47,7 @@ describe('salesforce config block', () => {
   test('keys of 0.1.0 are unknown and name their new key', () => {
     let message = '';
     try {
-      validateConfig(
+      declareConfig(
         target({
           myDomain: 'acme',
           certificateFile: 'salesforce-idp-cert.pem',
@@ -60,7 +57,6 @@ describe('salesforce config block', () => {
           fullNameFormula: '$User.Name',
           attributes: [{ name: 'department', formula: '$User.Department' }],
         }),
-        'test',
       );
     } catch (e) {
       message = (e as Error).message;
@@ -82,7 +78,7 @@ describe('salesforce config block', () => {
       attributes: [{ name: 'department', value: '$User.Department' }],
       certificateExpiryWarningDays: 10,
     };
-    const [stack] = buildApp(Testing.app(), validateConfig(target(block), 'test'), CONFIG);
+    const [stack] = declareConfig(target(block));
     const sso = stack.app as SalesforceTwilioSso;
     expect([sso.displayName, sso.certificateExpiryWarningDays]).toEqual(['Contact center', 10]);
     expect(sso.samlAttributes.map((a) => [a.name, a.value])).toEqual([
@@ -96,7 +92,7 @@ describe('salesforce config block', () => {
 
     let error: SsoConfigError | undefined;
     try {
-      buildApp(Testing.app(), validateConfig(target({ ...block, nameId: '$User.Email' }), 'test'), CONFIG);
+      declareConfig(target({ ...block, nameId: '$User.Email' }));
     } catch (e) {
       error = e as SsoConfigError;
     }
