@@ -1,4 +1,4 @@
-import childProcess = require('child_process');
+import { withoutChildProcesses } from '../support/no-processes';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable } from 'cdktf';
@@ -411,18 +411,7 @@ describe('config: entra.adopt', () => {
 });
 
 describe('offline synth of an adopted Entra app needs no Terraform binary', () => {
-  const SPAWNERS = ['execSync', 'execFileSync', 'spawnSync', 'exec', 'execFile', 'spawn'] as const;
-  let spies: jest.SpyInstance[];
-  beforeEach(() => {
-    spies = SPAWNERS.map((name) =>
-      jest.spyOn(childProcess, name).mockImplementation(((command: string) => {
-        throw Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT' });
-      }) as any),
-    );
-  });
-  afterEach(() => {
-    for (const s of spies) s.mockRestore();
-  });
+  const spawned = withoutChildProcesses();
 
   test('the config app synthesizes an adopted Entra target without starting any process', () => {
     const out = tempDir();
@@ -430,7 +419,7 @@ describe('offline synth of an adopted Entra app needs no Terraform binary', () =
       targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, entra: { tenantId: TENANT, adopt: { applicationObjectId: APP_OBJECT, servicePrincipalObjectId: SP_OBJECT, signingCertificateKeyId: KEY_ID } } }],
     };
     main(['--config', writeConfig(stringify(config)), '--output', out], {});
-    expect(spies.flatMap((s) => s.mock.calls)).toEqual([]);
+    expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(4);
   });
 });

@@ -1,4 +1,4 @@
-import childProcess = require('child_process');
+import { withoutChildProcesses } from '../support/no-processes';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -289,24 +289,13 @@ describe('config: keycloak.adopt', () => {
 });
 
 describe('offline synth of an adopted Keycloak client needs no Terraform binary', () => {
-  const SPAWNERS = ['execSync', 'execFileSync', 'spawnSync', 'exec', 'execFile', 'spawn'] as const;
-  let spies: jest.SpyInstance[];
-  beforeEach(() => {
-    spies = SPAWNERS.map((name) =>
-      jest.spyOn(childProcess, name).mockImplementation(((command: string) => {
-        throw Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT' });
-      }) as any),
-    );
-  });
-  afterEach(() => {
-    for (const s of spies) s.mockRestore();
-  });
+  const spawned = withoutChildProcesses();
 
   test('the config app synthesizes an adopted Keycloak target without starting any process', () => {
     const out = tempDir();
     const config = { targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, keycloak: { url: 'https://sso.example.com', realm: REALM, adopt: { clientUuid: CLIENT } } }] };
     main(['--config', writeConfig(stringify(config)), '--output', out], {});
-    expect(spies.flatMap((s) => s.mock.calls)).toEqual([]);
+    expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
-// The module object itself (not an `import *` namespace copy), so that spies replace what cdktf calls.
-import childProcess = require('child_process');
+import { withoutChildProcesses } from '../support/no-processes';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
@@ -241,25 +240,8 @@ describe('config: okta.adopt', () => {
 });
 
 describe('offline synth of an adopted app needs no Terraform binary', () => {
-  // A machine with no terraform (nor any other program) to run: every way to start a child process
-  // fails as a missing binary does, and is counted. (Changing PATH here would not do: Jest gives
-  // tests their own copy of process.env, and child_process runs with the real one.)
-  const SPAWNERS = ['execSync', 'execFileSync', 'spawnSync', 'exec', 'execFile', 'spawn'] as const;
-  let spies: jest.SpyInstance[];
+  const spawned = withoutChildProcesses();
 
-  beforeEach(() => {
-    spies = SPAWNERS.map((name) =>
-      jest.spyOn(childProcess, name).mockImplementation(((command: string) => {
-        throw Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT' });
-      }) as any),
-    );
-  });
-
-  afterEach(() => {
-    for (const s of spies) s.mockRestore();
-  });
-
-  const spawned = (): string[] => spies.flatMap((s) => s.mock.calls.map((c) => String(c[0])));
 
   test('control: cdktf importFrom runs `terraform version` at synth, and fails without it', () => {
     const app = new App({ outdir: tempDir() });
