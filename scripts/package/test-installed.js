@@ -58,7 +58,12 @@ check('npm pack: the package holds what it needs and nothing else', () => {
   const [info] = JSON.parse(r.stdout);
   tarball = path.join(work, info.filename);
   const files = info.files.map((f) => f.path);
-  const bad = files.filter((f) => f.endsWith('.map') || /^(test|bench|scripts|stacks|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/'));
+  // node_modules/: the bundled dependencies (jsii requires every runtime dependency bundled), as
+  // their publishers packed them; only those may be there.
+  const bundled = info.bundled ?? [];
+  const strays = files.filter((f) => f.startsWith('node_modules/') && !bundled.some((b) => f.startsWith(`node_modules/${b}/`)));
+  assert(strays.length === 0, `files of packages that are not bundled dependencies: ${strays.join(', ')}`);
+  const bad = files.filter((f) => !f.startsWith('node_modules/') && (f.endsWith('.map') || /^(test|bench|scripts|stacks|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/')));
   assert(bad.length === 0, `unexpected files: ${bad.join(', ')}`);
   for (const need of ['dist/app/twilio-sso.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/twilio-sso.schema.json', 'package.json', 'README.md']) {
     assert(files.includes(need), `${need} is missing`);
@@ -121,12 +126,12 @@ check('npx twilio-sso synth: the same files as the repository synthesizes', () =
 
 check('a config with mistakes: exit 1, every problem with file:line:column, nothing written', () => {
   const bad = path.join(app, 'bad.yaml');
-  const text = 'targets:\n  - name: Bad_Name\n    twilio: { flexEnhanced: { connectionSid: JQ1 } }\n    okta: { orgName: acme, groups: [{ id: g, roles: [owner] }], lable: x }\n';
+  const text = 'targets:\n  - name: Bad_Name\n    twilio: { flexEnhanced: { connectionSid: JQ1 } }\n    okta: { orgName: acme, groups: [{ id: g, roles: [owner] }], displayNam: x }\n';
   fs.writeFileSync(bad, text);
   const v = sso(['validate', '--config', bad]);
   assert(v.status === 1, `validate exit ${v.status}`);
   const nameColumn = text.split('\n')[1].indexOf('Bad_Name') + 1;
-  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'lable' (did you mean 'label'?)", '4 problems']) {
+  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'displayNam' (did you mean 'displayName'?)", '4 problems']) {
     assert(v.stdout.includes(want), `missing '${want}' in:\n${v.stdout}`);
   }
   const s = sso(['synth', '--config', bad, '--output', 'bad.out', '--format', 'json']);
