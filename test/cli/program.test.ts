@@ -127,7 +127,9 @@ describe('twilio-sso validate', () => {
 
 describe('twilio-sso synth', () => {
   test('writes one stack per target, the same files as the library entry point', async () => {
-    const out = tempDir();
+    // In a folder of its own: the staging check below reads the output's parent, which must not be
+    // the shared temp folder (other test files, and CI's parallel Node 22/24 runs, synthesize there).
+    const out = join(tempDir(), 'out');
     const r = await cli(['synth', '--config', EXAMPLE, '--output', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Synthesized 7 stack(s) into ${out}/stacks: flex-okta,`);
