@@ -60,7 +60,7 @@ exports.raw = () => {
           statement('email', 'user.email'),
           statement('full_name', 'String.join(" ", user.firstName, user.lastName)'),
           statement('roles', 'appuser.roles'),
-          statement(ATTRIBUTE.name, ATTRIBUTE.expression),
+          statement(ATTRIBUTE.name, ATTRIBUTE.value),
         ],
       });
       const roles = new AppUserSchemaProperty(scope, 'RolesProperty', {

@@ -15,6 +15,6 @@ function groups(i) {
   ];
 }
 
-const ATTRIBUTE = { name: 'department', expression: 'user.department' };
+const ATTRIBUTE = { name: 'department', value: 'user.department' };
 
 module.exports = { connectionSid, groups, ATTRIBUTE };

@@ -340,11 +340,9 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     // The paths are known now (they depend only on the app's name and kind); the content is rendered
     // on first use, so that addAttribute() after the constructor still counts.
     const inStack = this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id);
-    this.project = new GeneratedFiles(this, 'Project', {
+    this.project = new ProjectFiles(this, 'Project', {
       directory: ['salesforce', ...inStack].join('/'),
-      files: Object.fromEntries(
-        projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, Lazy.stringValue({ produce: () => this.renderedFile(path) })]),
-      ),
+      files: Object.fromEntries(projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, ''])),
     });
     if (props.deploy) this.addDeployment(props.deploy);
   }
@@ -470,8 +468,11 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     claimed.set(key, this.node.path);
   }
 
-  /** One file of the rendered project (for {@link GeneratedFiles}, at synth). */
-  private renderedFile(path: string): string {
+  /**
+   * One file of the rendered project (for its files' writer, at synth).
+   * @internal
+   */
+  public _renderedFile(path: string): string {
     const content = this.render().files.get(path);
     if (content === undefined) throw new Error(`${this.node.path}: the rendered Salesforce project has no file '${path}'`);
     return content;
@@ -513,5 +514,12 @@ function validateDeploy(options: SalesforceDeployOptions, field: string): void {
       options.cliVersion,
       `${field}.cliVersion must be an exact version such as '${SalesforceTwilioSso.DEFAULT_CLI_VERSION}', got ${show(options.cliVersion)}`,
     );
+  }
+}
+
+/** The project's files, rendered by their app when they are written (at synth), not per-file tokens. */
+class ProjectFiles extends GeneratedFiles {
+  protected contentOf(path: string): string {
+    return (this.node.scope as SalesforceTwilioSso)._renderedFile(path);
   }
 }
