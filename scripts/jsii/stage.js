@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Stages, from lib/, the three jsii packages the Python distributions are built from (issue 13):
+// Stages, from lib/, the three jsii packages the Python distributions are built from (issue 13), and a
+// fourth for the TypeScript reference:
 //
+//   dist-jsii/stage/all    cdktf-twilio-sso, every folder, imports untouched: the npm package's API
+//                          as TypeScript users import it, compiled by jsii only for API.md (never
+//                          packed or published; the npm package itself is no jsii package, so that it
+//                          need not bundle its dependencies)
 //   dist-jsii/stage/core   npm/jsii name cdktf-twilio-sso        Python cdktf-twilio-sso        (cdktf_twilio_sso)
 //                          twilio, core, checks, salesforce, keycloak: no identity-provider package
 //   dist-jsii/stage/okta   cdktf-twilio-sso-okta                 Python cdktf-twilio-sso-okta   (cdktf_twilio_sso_okta)
@@ -33,6 +38,7 @@ const PACKAGES = [
   { dir: 'entra', name: `${CORE_NAME}-entra`, module: 'cdktf_twilio_sso_entra', folders: ['entra'], what: 'Microsoft Entra ID (needs the azuread provider)' },
 ];
 const FOLDER_OWNER = new Map(PACKAGES.flatMap((p) => p.folders.map((f) => [f, p])));
+const ALL = { dir: 'all', name: CORE_NAME, folders: PACKAGES.flatMap((p) => p.folders), what: 'every construct, as the npm package has them (staged for the TypeScript reference, API.md; not published)', docsOnly: true };
 const ALWAYS_PEERS = ['cdktf', 'constructs'];
 
 function fail(message) {
@@ -84,7 +90,7 @@ for (const f of FOLDER_OWNER.keys()) if (!exported.includes(f)) fail(`./${f} is 
 const IMPORT = /^((?:import|export)\b[^;]*?\bfrom\s+|import\s+)'([^']+)'/gm;
 
 fs.rmSync(STAGE, { recursive: true, force: true });
-for (const pkg of PACKAGES) {
+for (const pkg of [ALL, ...PACKAGES]) {
   const out = path.join(STAGE, pkg.dir);
   const peers = new Set(ALWAYS_PEERS);
   const bundled = new Set();
@@ -103,7 +109,7 @@ for (const pkg of PACKAGES) {
         const targetRel = path.relative(LIB, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
         const owner = FOLDER_OWNER.get(targetRel.split('/')[0]);
         if (!owner) fail(`${rel} imports '${spec}', outside every staged folder`);
-        if (owner === pkg) return whole;
+        if (pkg.folders.includes(targetRel.split('/')[0])) return whole;
         if (owner.dir !== 'core') fail(`${rel} imports '${spec}' from another identity provider's package (${owner.name})`);
         peers.add(CORE_NAME);
         // A folder's index is part of the core package's root index; anything deeper is internal.
@@ -122,6 +128,7 @@ for (const pkg of PACKAGES) {
   const dependencies = Object.fromEntries([...bundled].sort().map((d) => [d, rootPkg.dependencies[d]]));
   const manifest = {
     name: pkg.name,
+    ...(pkg.docsOnly ? { private: true } : {}),
     version: rootPkg.version,
     description: `${rootPkg.description} This package: ${pkg.what}.`,
     license: rootPkg.license,
@@ -140,7 +147,7 @@ for (const pkg of PACKAGES) {
       outdir: 'dist',
       tsconfig: 'tsconfig.jsii.json',
       validateTsconfig: 'strict',
-      targets: { python: { module: pkg.module, distName: pkg.name } },
+      targets: pkg.docsOnly ? {} : { python: { module: pkg.module, distName: pkg.name } },
     },
   };
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

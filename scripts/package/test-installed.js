@@ -3,7 +3,8 @@
  * `npm run test:package` (and CI): the package as a pipeline gets it, without this repository.
  *
  *  1. `npm pack` the built package; check what it holds (no source maps, no tests, no sources but
- *     type declarations, the bin and the JSON Schema present) and print what it weighs.
+ *     type declarations, no bundled dependencies, no jsii assembly, the bin and the JSON Schema
+ *     present) and what it weighs (under WEIGHT_LIMIT).
  *  2. Install the tarball into an empty folder with only cdktf, constructs and the providers.
  *  3. There, run `npx twilio-sso` as a pipeline would: --help for every subcommand, `validate` and
  *     `synth` on the example config (the same files as the repository's own synth), a config with
@@ -40,6 +41,12 @@ const assert = (ok, msg) => {
 };
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
 const STACK_FRAME = /\n\s+at .*[(:]\d+/;
+// What the tarball may weigh (MB = 2^20 bytes, as printed): measured 0.62 MB packed, 3.45 MB unpacked,
+// 171 files, 2.86 MB of it the bundled command. The limits leave room to grow but catch a source map
+// or bundled dependencies coming back (the bundle's map once made it 1.4 MB / 7.7 MB / 160 files;
+// bundling fast-xml-parser and uuid for jsii, 1.22 MB / 5.78 MB / 480 files).
+const MB = 1024 * 1024;
+const WEIGHT_LIMIT = { size: 1 * MB, unpackedSize: 5 * MB, entryCount: 250 };
 
 if (!fs.existsSync(path.join(ROOT, 'dist', 'app', 'twilio-sso.js'))) {
   process.stderr.write('dist/app/twilio-sso.js is missing: run `npm run build` first\n');
@@ -58,18 +65,18 @@ check('npm pack: the package holds what it needs and nothing else', () => {
   const [info] = JSON.parse(r.stdout);
   tarball = path.join(work, info.filename);
   const files = info.files.map((f) => f.path);
-  // node_modules/: the bundled dependencies (jsii requires every runtime dependency bundled), as
-  // their publishers packed them; only those may be there.
-  const bundled = info.bundled ?? [];
-  const strays = files.filter((f) => f.startsWith('node_modules/') && !bundled.some((b) => f.startsWith(`node_modules/${b}/`)));
-  assert(strays.length === 0, `files of packages that are not bundled dependencies: ${strays.join(', ')}`);
-  const bad = files.filter((f) => !f.startsWith('node_modules/') && (f.endsWith('.map') || /^(test|bench|scripts|stacks|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/')));
+  // Dependencies are npm's to install, not ours to ship (the npm package is no jsii package: jsii's
+  // assemblies, which would require them bundled, are built from dist-jsii/stage/, not from it).
+  assert((info.bundled ?? []).length === 0, `bundled dependencies: ${info.bundled.join(', ')}`);
+  const bad = files.filter((f) => f.endsWith('.map') || f === '.jsii' || /^(node_modules|test|bench|scripts|stacks|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/'));
   assert(bad.length === 0, `unexpected files: ${bad.join(', ')}`);
   for (const need of ['dist/app/twilio-sso.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/twilio-sso.schema.json', 'package.json', 'README.md']) {
     assert(files.includes(need), `${need} is missing`);
   }
-  const kb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-  return `${info.filename}: ${kb(info.size)} packed, ${kb(info.unpackedSize)} unpacked, ${files.length} files`;
+  const mb = (n) => `${(n / MB).toFixed(2)} MB`;
+  const weight = `${mb(info.size)} packed, ${mb(info.unpackedSize)} unpacked, ${info.entryCount} files`;
+  assert(info.size < WEIGHT_LIMIT.size && info.unpackedSize < WEIGHT_LIMIT.unpackedSize && info.entryCount < WEIGHT_LIMIT.entryCount, `${weight}: over the limit (${mb(WEIGHT_LIMIT.size)} packed, ${mb(WEIGHT_LIMIT.unpackedSize)} unpacked, ${WEIGHT_LIMIT.entryCount} files)`);
+  return `${info.filename}: ${weight}`;
 });
 
 // ---- 2. install into an empty folder ----
