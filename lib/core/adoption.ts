@@ -1,5 +1,6 @@
-import { Annotations, TerraformResource } from 'cdktf';
+import { Annotations, Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isUnresolved } from '../twilio/unresolved';
 
 // Internal: how the identity-provider constructs bring resources that already exist under code.
 
@@ -27,4 +28,26 @@ export function warnAdoptionChanges(scope: IConstruct, what: string, items: stri
   for (const item of items) {
     Annotations.of(scope).addWarning(`Adopting an existing ${what}: the first apply changes in place: ${item}`);
   }
+}
+
+/**
+ * Runs `warn` once, when `scope` is synthesized: adoption warnings name what the app is finally given,
+ * including `addGroup`/`addUser`/`addAttribute` calls after the constructor. An Aspect runs once
+ * everything is declared; it visits every node below `scope`, hence the check, and a second synth of
+ * the same app must not repeat the warnings.
+ */
+export function warnAtSynth(scope: IConstruct, warn: () => void): void {
+  let warned = false;
+  Aspects.of(scope).add({
+    visit: (node: IConstruct) => {
+      if (node !== scope || warned) return;
+      warned = true;
+      warn();
+    },
+  });
+}
+
+/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+export function shown(value: string): string {
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
 }

@@ -5,10 +5,10 @@ import { ClaimsMappingPolicy } from '@cdktf/provider-azuread/lib/claims-mapping-
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-azuread/lib/service-principal-claims-mapping-policy-assignment';
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
-import { Annotations, Aspects, Lazy } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Annotations, Lazy } from 'cdktf';
+import { Construct } from 'constructs';
 import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
-import { importExisting, warnAdoptionChanges } from '../core/adoption';
+import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { validateSharedProps } from '../core/twilio-sso-app';
@@ -240,7 +240,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
   private readonly owners: string[];
   private readonly importedAssignments = new Set<string>();
   private readonly createdAssignments: string[] = [];
-  private adoptionWarned = false;
   private memo: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: EntraTwilioSsoProps) {
@@ -352,9 +351,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
     if (this.adopt) {
-      // The warnings name what the app is finally given, including later addGroup/addUser/
-      // addAttribute calls: Aspects run at synth, once everything is declared.
-      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
+      warnAtSynth(this, () => this.warnAdoption());
     }
   }
 
@@ -538,8 +535,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
 
   /** One synth warning per thing the first apply changes in place on the adopted app. */
   private warnAdoption(): void {
-    if (this.adoptionWarned) return; // a second synth of the same app must not repeat them
-    this.adoptionWarned = true;
     const target = this.target;
     const props = this.props;
     const adopt = this.adopt!;
@@ -595,10 +590,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
   }
 }
 
-/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
-function shown(value: string): string {
-  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
-}
 
 /**
  * Throws when a role list, or a role in it, is a token: each role becomes an app role (its ID derived

@@ -1,7 +1,7 @@
-import { Annotations, Aspects, Fn } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Annotations, Fn } from 'cdktf';
+import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
-import { importExisting, warnAdoptionChanges } from '../core/adoption';
+import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { ValueLanguage, checkValue } from '../core/saml-attribute';
@@ -162,7 +162,6 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   private readonly props: KeycloakTwilioSsoProps;
   private readonly urlName: string;
   private readonly declaredMappers: DeclaredMapper[] = [];
-  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     KeycloakTwilioSso.validateProps(props);
@@ -240,9 +239,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     for (const u of props.users ?? []) this.addUser(u);
     for (const a of props.attributes ?? []) this.addAttribute(a);
     if (this.adopt) {
-      // The warnings name what the client is finally given, including later addGroup/addUser/
-      // addAttribute calls: Aspects run at synth, once everything is declared.
-      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption() : undefined) });
+      warnAtSynth(this, () => this.warnAdoption());
     }
   }
 
@@ -402,8 +399,6 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
 
   /** One synth warning per thing the first apply changes in place on the adopted client. */
   private warnAdoption(): void {
-    if (this.adoptionWarned) return; // a second synth of the same client must not repeat them
-    this.adoptionWarned = true;
     const target = this.target;
     const adopt = this.adopt!;
     const items = [
@@ -462,10 +457,6 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   }
 }
 
-/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
-function shown(value: string): string {
-  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
-}
 
 /**
  * `twilio-<sid>` in lowercase. A SID that is a token is lowercased by Terraform; a target built from

@@ -3,10 +3,10 @@ import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/ap
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
 import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
-import { Aspects, Lazy, Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Lazy, Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
-import { importExisting, warnAdoptionChanges } from '../core/adoption';
+import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
 import { ValueLanguage, checkValue } from '../core/saml-attribute';
@@ -128,7 +128,6 @@ export class OktaTwilioSso extends TwilioSsoApp {
   private readonly rolesProperty?: AppUserSchemaProperty;
   private readonly adopt?: OktaAdoptOptions;
   private groupAssignmentsResource?: AppGroupAssignments;
-  private adoptionWarned = false;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
     OktaTwilioSso.validateProps(props);
@@ -164,9 +163,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
       // on update, so the app keeps signing with its key (okta/terraform-provider-okta v4.20.0,
       // okta/resource_okta_app_saml.go: buildSamlApp, tryCreateCertificate).
       importExisting(this.app, this.adopt.appId);
-      // The warnings name what the app is finally given, including later addGroup/addAttribute
-      // calls: Aspects run at synth, once everything is declared.
-      Aspects.of(this).add({ visit: (node: IConstruct) => (node === this ? this.warnAdoption(props) : undefined) });
+      warnAtSynth(this, () => this.warnAdoption(props));
     }
 
     if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
@@ -325,8 +322,6 @@ export class OktaTwilioSso extends TwilioSsoApp {
 
   /** One synth warning per thing the first apply changes in place on the adopted app. */
   private warnAdoption(props: OktaTwilioSsoProps): void {
-    if (this.adoptionWarned) return; // a second synth of the same app must not repeat them
-    this.adoptionWarned = true;
     const target = this.target;
     const items = [
       `label: the app's label becomes ${shown(this.displayName)} (the 'displayName' prop)`,
@@ -378,10 +373,6 @@ function validateAdopt(props: OktaTwilioSsoProps, v: Violations): void {
   }
 }
 
-/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
-function shown(value: string): string {
-  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
-}
 
 /**
  * Okta's NameID template for an expression, escaped for Terraform (`$${user.userName}` reaches Okta as
