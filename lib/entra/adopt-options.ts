@@ -134,9 +134,7 @@ export function validateEntraAdopt(
   const roleOwner = new Map<string, string>();
   for (const [role, id] of Object.entries(adopt.appRoleIds ?? {})) {
     const field = `adopt.appRoleIds.${role}`;
-    if (!target.allowedRoles.includes(role)) {
-      v.add(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field}: ${show(role)} is not a ${target.product} role; ${target.product} accepts: ${target.allowedRoles.join(', ')}`);
-    }
+    v.capture(() => target.validateRole(role, field));
     if (isUnresolved(id)) continue;
     if (typeof id !== 'string' || !UUID.test(id)) {
       v.add(SsoErrorCode.ADOPT_ID_INVALID, field, id, `${field} must be the app role's ID, a UUID (Graph GET /applications/<id>?$select=appRoles), got ${show(id)}`);
@@ -154,8 +152,8 @@ export function validateEntraAdopt(
     const role = slash < 0 ? '' : key.slice(slash + 1);
     if (principal.trim() === '' || role === '') {
       v.add(SsoErrorCode.ADOPT_KEY_INVALID, field, key, `${field}: the key must be '<principal object ID>/<role>', e.g. '6f0e3d1a-…/agent', got ${show(key)}`);
-    } else if (!target.allowedRoles.includes(role)) {
-      v.add(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field}: ${show(role)} is not a ${target.product} role; ${target.product} accepts: ${target.allowedRoles.join(', ')}`);
+    } else {
+      v.capture(() => target.validateRole(role, field));
     }
     if (!isUnresolved(id) && (typeof id !== 'string' || !ASSIGNMENT_ID.test(id))) {
       v.add(

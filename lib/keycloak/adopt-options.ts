@@ -71,9 +71,7 @@ export function validateKeycloakAdopt(target: TwilioTarget, adopt: KeycloakAdopt
   }
   for (const [role, roleId] of Object.entries(adopt.roleIds ?? {})) {
     const field = `adopt.roleIds.${role}`;
-    if (!target.allowedRoles.includes(role)) {
-      v.add(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field}: ${show(role)} is not a ${target.product} role; ${target.product} accepts: ${target.allowedRoles.join(', ')}`);
-    }
+    v.capture(() => target.validateRole(role, field));
     if (!isUnresolved(roleId) && (typeof roleId !== 'string' || !KEYCLOAK_ID.test(roleId))) {
       v.add(SsoErrorCode.ADOPT_ID_INVALID, field, roleId, `${field} must be the client role's ID, a UUID (GET /admin/realms/<realm>/clients/<clientUuid>/roles/<role name>, or the role's URL in the admin console), got ${show(roleId)}`);
     }

@@ -307,10 +307,10 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   /** The client role declared for a Twilio role (one per role the target's product accepts). */
   public role(name: string): KeycloakRole {
     const role = this.roles.get(name);
-    if (!role) {
-      throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, 'role', name, `${show(name)} is not a ${this.target.product} role; ${this.target.product} accepts: ${this.target.allowedRoles.join(', ')}`);
-    }
-    return role;
+    if (role) return role;
+    this.target.validateRole(name, 'role');
+    // A token: the client roles are declared by name at synth.
+    throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, 'role', name, `role must be known at synth to find its client role, got ${show(name)}`);
   }
 
   /** Copies of the group assignments declared so far, in order. */

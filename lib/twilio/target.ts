@@ -410,11 +410,17 @@ export class TwilioTarget {
     if (roles.length === 0) {
       v.add(SsoErrorCode.ROLES_EMPTY, field, roles, `${field} must name at least one role; ${this.product} accepts: ${allowed.join(', ')}`);
     }
-    roles.forEach((role, i) => {
-      if (isUnresolved(role) || allowed.includes(role)) return;
-      v.add(SsoErrorCode.ROLE_UNKNOWN, `${field}[${i}]`, role, `${field}[${i}] is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${allowed.join(', ')}`);
-    });
+    roles.forEach((role, i) => v.capture(() => this.validateRole(role, `${field}[${i}]`)));
     v.throwIfAny(`Invalid roles for ${this.description}`);
+  }
+
+  /**
+   * Throws when `role` is not one this product has (a token is left to the plan). `field` names where
+   * it came from, e.g. `adopt.roleIds.agent`.
+   */
+  public validateRole(role: string, field: string): void {
+    if (isUnresolved(role) || this.allowedRoles.includes(role)) return;
+    throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field} is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${this.allowedRoles.join(', ')}`);
   }
 
   /**

@@ -306,7 +306,7 @@ describe('EntraTwilioSso adopt: bad input', () => {
       [SsoErrorCode.ADOPT_ID_INVALID, 'adopt.appRoleIds.admin', 'msiam_access'],
       [SsoErrorCode.ADOPT_ID_INVALID, 'adopt.appRoleIds.supervisor', AGENT_ROLE_ID.toUpperCase()],
     ]);
-    expect(e.violations[0].message).toContain("'Agent' is not a flex role; flex accepts: admin, supervisor, agent");
+    expect(e.violations[0].message).toContain("adopt.appRoleIds.Agent is not a flex role, got 'Agent'; flex accepts: admin, supervisor, agent");
     expect(e.violations[2].message).toContain("is already the ID of role 'Agent'");
   });
 

@@ -238,7 +238,7 @@ describe('KeycloakTwilioSso adopt: bad input', () => {
       [SsoErrorCode.ADOPT_KEY_INVALID, 'adopt.mapperIds.', ''],
       [SsoErrorCode.ADOPT_ID_INVALID, 'adopt.mapperIds.email', 'name/email'],
     ]);
-    expect(e.violations[0].message).toContain("'owner' is not a flex role; flex accepts: admin, supervisor, agent");
+    expect(e.violations[0].message).toContain("adopt.roleIds.owner is not a flex role, got 'owner'; flex accepts: admin, supervisor, agent");
   });
 });
 

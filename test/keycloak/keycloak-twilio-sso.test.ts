@@ -304,7 +304,7 @@ describe('KeycloakTwilioSso options', () => {
     expect(sso.role('agent')).toBeDefined();
     const unknown = error(() => sso.role('owner'));
     expect([unknown.code, unknown.value]).toEqual([SsoErrorCode.ROLE_UNKNOWN, 'owner']);
-    expect(unknown.message).toContain("'owner' is not a flex role");
+    expect(unknown.message).toContain("role is not a flex role, got 'owner'; flex accepts: admin");
   });
 
   test('the public entry point exports the construct and the bindings, not the helpers', () => {
