@@ -80,3 +80,8 @@ export const ASSIGNMENT_PROPS_TO_KEYS: Record<string, string> = { principalId: '
 export function toRoleAssignments(list: AssignmentConfig[] | undefined): RoleAssignment[] {
   return (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
 }
+
+/** JSON Schema of a map of existing IDs in an `adopt` block (`{ agent: '<ID>' }`): any keys, non-empty IDs. */
+export function idMapSchema(description: string): object {
+  return { type: 'object', description, additionalProperties: { type: 'string', minLength: 1 } };
+}

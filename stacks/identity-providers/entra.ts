@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import type * as Entra from '../../lib/entra';
 import type { TwilioTarget } from '../../lib/twilio';
-import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
+import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments, idMapSchema } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `entra` block of a config target. */
@@ -118,16 +118,8 @@ export const entra: IdentityProvider<EntraTargetConfig> = {
             minLength: 1,
             description: "the keyId of the active signing certificate's Verify key credential (Graph GET /servicePrincipals/<id>?$select=keyCredentials)",
           },
-          appRoleIds: {
-            type: 'object',
-            description: "the app's existing app role IDs by Twilio role, e.g. { agent: '<UUID>' } (Graph GET /applications/<id>?$select=appRoles); roles not listed get a generated ID",
-            additionalProperties: { type: 'string', minLength: 1 },
-          },
-          appRoleAssignmentIds: {
-            type: 'object',
-            description: "existing app role assignment IDs, keyed '<group or user object ID>/<role>' (Graph GET /servicePrincipals/<id>/appRoleAssignedTo); assignments not listed are created",
-            additionalProperties: { type: 'string', minLength: 1 },
-          },
+          appRoleIds: idMapSchema("the app's existing app role IDs by Twilio role, e.g. { agent: '<UUID>' } (Graph GET /applications/<id>?$select=appRoles); roles not listed get a generated ID"),
+          appRoleAssignmentIds: idMapSchema("existing app role assignment IDs, keyed '<group or user object ID>/<role>' (Graph GET /servicePrincipals/<id>/appRoleAssignedTo); assignments not listed are created"),
           importIdentifierUri: {
             type: 'boolean',
             description: 'whether the app already has the Entity ID as its identifier (default true: imported; false: added)',

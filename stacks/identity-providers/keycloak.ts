@@ -4,7 +4,7 @@ import { validateServerUrl } from '../../lib/keycloak/server-url';
 import { SsoConfigError, SsoErrorCode, Violation } from '../../lib/twilio';
 import type { TwilioTarget } from '../../lib/twilio';
 import { Violations } from '../../lib/twilio/violations';
-import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
+import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments, idMapSchema } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 
 /** The `keycloak` block of a config target. */
@@ -83,16 +83,8 @@ export const keycloak: IdentityProvider<KeycloakTargetConfig> = {
             minLength: 1,
             description: "the client's internal ID, a UUID, not its Client ID (admin console: Clients → the client, the URL's …/clients/<ID>/settings)",
           },
-          roleIds: {
-            type: 'object',
-            description: "the client's existing client roles by Twilio role name → role ID; roles not listed are created",
-            additionalProperties: { type: 'string', minLength: 1 },
-          },
-          mapperIds: {
-            type: 'object',
-            description: "the client's existing protocol mappers by the SAML attribute they send (email, full_name, roles, …) → mapper ID; attributes not listed get a new mapper",
-            additionalProperties: { type: 'string', minLength: 1 },
-          },
+          roleIds: idMapSchema("the client's existing client roles by Twilio role name → role ID; roles not listed are created"),
+          mapperIds: idMapSchema("the client's existing protocol mappers by the SAML attribute they send (email, full_name, roles, …) → mapper ID; attributes not listed get a new mapper"),
         },
       },
       groups: assignmentListSchema(),
