@@ -1,8 +1,8 @@
-import { AnnotationMetadataEntryType, App } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { App } from 'cdktf';
 import { parseArgs } from 'util';
 import { SsoConfigError } from '../lib/twilio';
-import { synthesizeOrThrow } from './cli/synth';
+import { configPathOf, outdirOf, runByCdktfCli } from './cli/invocation';
+import { synthesizeOrThrow, warningsOf } from './cli/synth';
 
 /**
  * The app as a function (`main`) and as the unbundled script `node dist/stacks/main.js`; `cdktf.json`
@@ -11,7 +11,6 @@ import { synthesizeOrThrow } from './cli/synth';
  * `TWILIO_SSO_CONFIG` environment variable, or `twilio-sso.yaml` in the working directory.
  * Output goes to `--output <dir>`, else `CDKTF_OUTDIR` (set by the cdktf CLI), else `cdktf.out`.
  */
-export const DEFAULT_CONFIG_PATH = 'twilio-sso.yaml';
 
 /** What one run synthesized. */
 export interface SynthResult {
@@ -29,29 +28,15 @@ export interface SynthResult {
  */
 export function main(argv: string[], env: NodeJS.ProcessEnv): SynthResult {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, output: { type: 'string' } }, strict: true });
-  const configPath = values.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG_PATH;
-  return synthesizeOrThrow(configPath, values.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out');
+  return synthesizeOrThrow(configPathOf(values.config, env), outdirOf(values.output, env));
 }
 
 /**
  * Prints warning annotations (e.g. a certificate close to expiry): the cdktf CLI prints them, but a
  * pipeline that runs this file with `node` would otherwise never see them. Errors already fail synth.
  */
-export function reportWarnings(app: IConstruct, out: { write(s: string): unknown }): void {
-  for (const c of app.node.findAll()) {
-    for (const m of c.node.metadata) {
-      if (m.type === AnnotationMetadataEntryType.WARN) out.write(`Warning: [${c.node.path}] ${m.data}\n`);
-    }
-  }
-}
-
-/**
- * Whether the cdktf CLI (`cdktf synth`/`deploy`) runs this app: it sets both variables, and prints the
- * stacks it synthesized and every annotation itself. Printing ours too would show them twice, and
- * the CLI labels anything on stderr `[ERROR]`, even on success.
- */
-function runByCdktfCli(env: NodeJS.ProcessEnv): boolean {
-  return env.CDKTF_OUTDIR !== undefined && env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
+export function reportWarnings(app: App, out: { write(s: string): unknown }): void {
+  for (const w of warningsOf(app)) out.write(`Warning: ${w}\n`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
+import { DEFAULT_CONFIG, configPathOf, outdirOf, runByCdktfCli } from './invocation';
 import type * as ConsoleSheetModule from './console-sheet';
 import type * as MetadataModule from './saml-metadata';
 import type * as OutputsModule from './terraform-outputs';
@@ -33,9 +34,6 @@ export interface CliIo {
   readonly now?: () => Date;
 }
 
-/** The default config file when neither `--config` nor `TWILIO_SSO_CONFIG` is given. */
-export const DEFAULT_CONFIG = 'twilio-sso.yaml';
-
 /** Format version of every `--format json` document; fields are only ever added within a version. */
 export const JSON_FORMAT_VERSION = 1;
 
@@ -61,22 +59,6 @@ const EXIT_CODES_HELP = `
 Exit codes: 0 success; 1 the input is wrong (config problems, a verify mismatch);
 2 usage or I/O (bad option, unreadable file, Terraform or the URL unreachable); 3 internal error.`;
 
-function configPath(opts: { config?: string }, env: NodeJS.ProcessEnv): string {
-  return opts.config ?? env.TWILIO_SSO_CONFIG ?? DEFAULT_CONFIG;
-}
-
-function outdirOf(opts: { output?: string }, env: NodeJS.ProcessEnv): string {
-  return opts.output ?? env.CDKTF_OUTDIR ?? 'cdktf.out';
-}
-
-/**
- * Whether the cdktf CLI (`cdktf synth`/`deploy`) runs this app: it sets both variables, and prints the
- * stacks it synthesized and every annotation itself; the CLI labels anything on stderr `[ERROR]`.
- */
-function runByCdktfCli(env: NodeJS.ProcessEnv): boolean {
-  return env.CDKTF_OUTDIR !== undefined && env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
-}
-
 /** The `twilio-sso` program, writing to `io`; each action sets `result.code`. */
 export function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('twilio-sso')
@@ -99,7 +81,7 @@ JSON (--format json): {"version":1,"file","valid","targets":[names],"problems":[
 "path","line","column","message","receivedType","received"?,"expected"?}]}.
 ${EXIT_CODES_HELP}`)
     .action((opts: { config?: string; format: string }) => {
-      const file = configPath(opts, io.env);
+      const file = configPathOf(opts.config, io.env);
       let c: CheckModule.ConfigCheck;
       try {
         c = check().checkConfigFile(file);
@@ -130,8 +112,8 @@ plus "outdir", "stacks" and "warnings". cdktf.json runs "twilio-sso synth"; unde
 on success (the CLI prints the stacks and annotations).
 ${EXIT_CODES_HELP}`)
     .action((opts: { config?: string; output?: string; format: string }) => {
-      const file = configPath(opts, io.env);
-      const outdir = outdirOf(opts, io.env);
+      const file = configPathOf(opts.config, io.env);
+      const outdir = outdirOf(opts.output, io.env);
       let outcome: SynthModule.SynthOutcome;
       try {
         outcome = synthModule().synthesize(file, outdir);
@@ -243,7 +225,7 @@ ${EXIT_CODES_HELP}`)
 function readOutputs(io: CliIo, target: string, opts: { output?: string; binary?: string; prefix: string }): Record<string, OutputsModule.TerraformOutput> {
   const o = outputsModule();
   try {
-    const dir = o.stackDirectory(outdirOf(opts, io.env), target);
+    const dir = o.stackDirectory(outdirOf(opts.output, io.env), target);
     return o.readTerraformOutputs(dir, o.findTerraformBinary(opts.binary, io.env), io.env);
   } catch (e) {
     if (e instanceof o.StackAccessError) throw new UsageError(e.message);
