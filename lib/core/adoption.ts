@@ -21,6 +21,23 @@ export function importExisting(resource: TerraformResource, importId: string): v
 }
 
 /**
+ * One thing the first apply after adoption changes in place on the existing app: what (`topic`, e.g.
+ * `label`, `group assignments`) and how (`change`). Each identity provider lists these as data; they
+ * are rendered once, here, as synth warnings (`<topic>: <change>`), and tests assert the data.
+ */
+export interface AdoptionChange {
+  /** What changes, e.g. `label` or `SAML settings`. */
+  readonly topic: string;
+  /** How it changes, in a sentence. */
+  readonly change: string;
+}
+
+/** Warns at synth about each change the first apply makes to the adopted app: one warning per change. */
+export function warnAboutAdoption(scope: IConstruct, what: string, changes: AdoptionChange[]): void {
+  warnAdoptionChanges(scope, what, changes.map((c) => `${c.topic}: ${c.change}`));
+}
+
+/**
  * Tells the person running synth what the first apply after adoption changes in place, one warning
  * per item, so that nothing in the plan is a surprise.
  */

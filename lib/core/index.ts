@@ -1,3 +1,4 @@
+import './tokens';
 // What every identity-provider construct shares. Internal helpers (default-provider, pem,
 // terraform-escape, the attribute and assignment lists) are imported by path, not from here.
 export { CertificateExpiry, CertificateExpiryStatus } from './certificate-expiry';

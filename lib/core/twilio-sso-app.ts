@@ -1,3 +1,4 @@
+import './tokens';
 import { Construct } from 'constructs';
 import { SsoErrorCode, TwilioTarget } from '../twilio';
 import { isUnresolved } from '../twilio/unresolved';

@@ -251,7 +251,12 @@ export interface Violation {
    * @default - no single value (e.g. a missing field)
    */
   readonly value?: any;
-  /** Human-readable explanation naming the field, the value and what is accepted. */
+  /**
+   * What is wrong, after the field's name: `message` is always `<field> <problem>`, so a caller that
+   * knows the field by another name (a config file's key) can say `<its name> <problem>`.
+   */
+  readonly problem: string;
+  /** Human-readable explanation naming the field, the value and what is accepted: `<field> <problem>`. */
   readonly message: string;
 }
 
@@ -307,6 +312,7 @@ export class SsoConfigError extends SsoErrorBase {
     this.code = code;
     this.field = field;
     this.value = value;
-    this.violations = violations ?? [{ code, field, value, message }];
+    const problem = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+    this.violations = violations ?? [{ code, field, value, problem, message }];
   }
 }

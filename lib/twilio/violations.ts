@@ -11,7 +11,8 @@ export class Violations {
 
   /** Records a violation. */
   public add(code: SsoErrorCode, field: string, value: unknown, message: string): void {
-    this.items.push({ code, field, value, message });
+    const problem = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+    this.items.push({ code, field, value, problem, message });
   }
 
   /** Runs `check` and records what it throws as violations instead of stopping. */

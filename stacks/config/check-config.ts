@@ -226,6 +226,7 @@ export function configCheckError(check: ConfigCheck): SsoConfigError {
     code: codes.has(p.code) ? (p.code as SsoErrorCode) : SsoErrorCode.POLICY_CHECK_FAILED,
     field: p.path,
     value: p.received,
+    problem: p.message,
     message: p.message,
   }));
   return new SsoConfigError(violations[0].code, violations[0].field, violations[0].value, `Invalid config '${check.file}':\n${formatProblemsText(check.file, check.problems)}`, violations);
