@@ -30,6 +30,18 @@ export enum SsoErrorCode {
   ROLES_EMPTY = 'ROLES_EMPTY',
   /** A role is not one the target's product has. */
   ROLE_UNKNOWN = 'ROLE_UNKNOWN',
+  /**
+   * A role is a Terraform token where the identity provider declares one resource per role (Entra's
+   * app roles, Keycloak's client roles), so role names must be known at synth.
+   */
+  ROLE_UNRESOLVED = 'ROLE_UNRESOLVED',
+  /** A required prop or field is missing (`undefined` or `null`). */
+  VALUE_REQUIRED = 'VALUE_REQUIRED',
+  /**
+   * A value has the wrong type for its prop (e.g. a number where a string is taken, an object that is
+   * not a token): reported as a violation, never as a `TypeError`.
+   */
+  VALUE_TYPE_INVALID = 'VALUE_TYPE_INVALID',
   /** An attribute name is empty. */
   CLAIM_NAME_EMPTY = 'CLAIM_NAME_EMPTY',
   /** An attribute name is a URI or prefixed name, which Twilio ignores. */
@@ -117,6 +129,7 @@ export enum SsoErrorCode {
   /**
    * A role is a Terraform token: Entra declares one app role (with an ID derived from its name) and
    * one assignment per role at synth, so role names must be known then.
+   * @deprecated no longer reported: every identity provider reports this as `ROLE_UNRESOLVED`
    */
   ENTRA_ROLE_UNRESOLVED = 'ENTRA_ROLE_UNRESOLVED',
   /** The certificate list is empty. */
