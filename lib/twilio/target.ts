@@ -3,10 +3,12 @@ import {
   FLEX_OPTIONAL_ATTRIBUTES,
   FULL_NAME_ATTRIBUTE,
   ROLES_ATTRIBUTE,
-  validateClaimName,
+  attributeNameProblems,
 } from './attributes';
 import { SsoConfigError, SsoErrorCode } from './errors';
 import { Violations, show } from './violations';
+import { roleProblems, rolesProblems } from './role-rules';
+import { throwEach, throwIfAny } from './rules';
 import { FLEX_ROLES, FRONTLINE_ROLES } from './roles';
 import { isUnresolved } from './unresolved';
 
@@ -404,14 +406,7 @@ export class TwilioTarget {
    * e.g. `groups[0].roles`; each bad role is reported with its index.
    */
   public validateRoles(roles: string[], field: string): void {
-    if (isUnresolved(roles)) return;
-    const allowed = this.allowedRoles;
-    const v = new Violations();
-    if (roles.length === 0) {
-      v.add(SsoErrorCode.ROLES_EMPTY, field, roles, `${field} must name at least one role; ${this.product} accepts: ${allowed.join(', ')}`);
-    }
-    roles.forEach((role, i) => v.capture(() => this.validateRole(role, `${field}[${i}]`)));
-    v.throwIfAny(`Invalid roles for ${this.description}`);
+    throwIfAny(`Invalid roles for ${this.description}`, rolesProblems(roles, field, this));
   }
 
   /**
@@ -419,8 +414,7 @@ export class TwilioTarget {
    * it came from, e.g. `adopt.roleIds.agent`.
    */
   public validateRole(role: string, field: string): void {
-    if (isUnresolved(role) || this.allowedRoles.includes(role)) return;
-    throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field} is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${this.allowedRoles.join(', ')}`);
+    throwEach(roleProblems(role, field, this));
   }
 
   /**
@@ -428,16 +422,7 @@ export class TwilioTarget {
    * of the required attributes, which the identity-provider constructs always send themselves.
    */
   public validateAttributeName(name: string, field: string): void {
-    if (isUnresolved(name)) return;
-    validateClaimName(name, field, this.isFlex);
-    const base = name.split('.')[0];
-    if (this.requiredAttributes.includes(base)) {
-      throw new SsoConfigError(
-        SsoErrorCode.ATTRIBUTE_RESERVED,
-        field,
-        name,
-        `${field} re-declares the required attribute ${show(name)}, which is always sent; remove it or configure its source instead`,
-      );
-    }
+    throwEach(attributeNameProblems(name, field, this));
   }
+
 }
