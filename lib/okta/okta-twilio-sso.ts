@@ -3,7 +3,7 @@ import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/ap
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
 import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
-import { Lazy, Token } from 'cdktf';
+import { Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
 import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
@@ -275,7 +275,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       appId: this.app.id,
       userId: assignment.principalId,
       username: user.login,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: assignment.roles }) : undefined,
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(assignment.roles, false) : undefined,
       dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
     });
   }
@@ -306,7 +306,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     return sorted.map((g, i) => ({
       id: g.principalId,
       priority: i,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: [...g.roles].sort() }) : '{}',
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(g.roles, true) : '{}',
     }));
   }
 
@@ -387,6 +387,15 @@ function adoptProblems(props: Record<string, unknown>): Violation[] {
     );
   }
   return out;
+}
+
+/**
+ * An assignment's app-user profile, `{"roles":[…]}` (a group's sorted, as it always was); roles that
+ * are a list token are encoded by Terraform.
+ */
+function rolesProfile(roles: string[], sorted: boolean): string {
+  if (Token.isUnresolved(roles)) return Fn.jsonencode({ [ROLES_PROPERTY]: roles });
+  return JSON.stringify({ [ROLES_PROPERTY]: sorted ? [...roles].sort() : roles });
 }
 
 /**

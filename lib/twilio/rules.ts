@@ -118,7 +118,8 @@ export function stringProblems(value: unknown, field: string, what: string): Vio
 
 /** {@link stringProblems} for an optional prop: `undefined` is fine, `null` and other types are not. */
 export function optionalStringProblems(value: unknown, field: string, what: string): Violation[] {
-  return value === undefined ? [] : stringProblems(value, field, what);
+  if (value === undefined || typeof value === 'string') return [];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what} or left out, got ${kindOf(value)} ${show(value)}`)];
 }
 
 /**
