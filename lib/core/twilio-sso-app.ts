@@ -69,6 +69,15 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
   /** The certificate-expiry warning threshold in days. */
   public readonly certificateExpiryWarningDays: number;
 
+  /**
+   * The display name and the target's URLs as the identity provider writes them into Terraform: every
+   * literal part escaped (`${` → `$${`, `%{` → `%%{`), tokens kept, so that no string given becomes a
+   * Terraform expression. The identity provider escapes its own props the same way, once, with
+   * `literal(props)`; `addGroup`/`addUser`/`addAttribute` hand it escaped copies.
+   * @internal
+   */
+  protected readonly _literal: { readonly displayName: string; readonly entityId: string; readonly acsUrl: string };
+
   private readonly attributeList: SamlAttribute[] = [];
   private consoleValuesMemo?: TwilioConsoleValues;
 
@@ -80,6 +89,7 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
     this.target = props.target;
     this.displayName = props.displayName ?? defaultDisplayName ?? `Twilio ${props.target.description}`;
     this.certificateExpiryWarningDays = props.certificateExpiryWarningDays ?? CertificateExpiry.DEFAULT_WARNING_DAYS;
+    this._literal = literal({ displayName: this.displayName, entityId: this.target.entityId, acsUrl: this.target.acsUrl });
   }
 
   /**
