@@ -1,7 +1,7 @@
-import { Annotations, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
-import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { importExisting, shown, warn, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
 import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
@@ -472,7 +472,8 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     const sent = new Set(this.declaredMappers.map((m) => m.attribute));
     for (const attribute of Object.keys(adopt.mapperIds ?? {})) {
       if (!sent.has(attribute)) {
-        Annotations.of(this).addWarning(
+        warn(
+          this,
           `adopt.mapperIds.${attribute} names no attribute this client sends (${[...sent].join(', ')}): the mapper is not imported, and stays on the client as it is`,
         );
       }

@@ -15,7 +15,7 @@ import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
 import { SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
-import { isRecord, kindOf, show, throwIfAny, violation } from '../twilio/rules';
+import { isRecord, kindOf, optionalEnumProblems, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** Where the `roles` attribute's value comes from. */
@@ -241,9 +241,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     const source = isRecord(given) && ROLES_SOURCES.includes(given.rolesSource as string) ? (given.rolesSource as OktaRolesSource) : OktaRolesSource.ASSIGNMENTS;
     const out = sharedPropsProblems(given, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION, assignments: oktaAssignmentRules(source) });
     if (!isRecord(given)) return out;
-    if (given.rolesSource !== undefined && !ROLES_SOURCES.includes(given.rolesSource as string)) {
-      out.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'rolesSource', given.rolesSource, `must be one of ${ROLES_SOURCES.map((r) => `'${r}'`).join(', ')}, got ${show(given.rolesSource)}`));
-    }
+    out.push(...optionalEnumProblems(given.rolesSource, 'rolesSource', ROLES_SOURCES));
     if (given.adopt !== undefined) out.push(...adoptProblems(given));
     const years = given.keyYearsValid;
     if (years !== undefined && !isUnresolved(years) && (typeof years !== 'number' || !Number.isInteger(years) || years < 2 || years > 10)) {
