@@ -89,7 +89,10 @@ export interface PrincipalIdShape {
   readonly pattern: RegExp;
   /** What the ID is and where to find it, completing "must be …". */
   readonly describe: string;
-  /** Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`). */
+  /**
+   * Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`).
+   * @default - no reason given
+   */
   readonly whyNot?: (id: string) => string | undefined;
 }
 
