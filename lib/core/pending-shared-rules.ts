@@ -1,0 +1,74 @@
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { isRecord, show, violation } from '../twilio/rules';
+import { isUnresolved } from '../twilio/unresolved';
+import { violationsOf, Violations } from '../twilio/violations';
+import { RoleAssignmentProps } from './role-assignment';
+import { SharedPropsRules, TwilioSsoAppProps, validateSharedProps } from './twilio-sso-app';
+
+// TEMPORARY (branch rules-entra-sf): the shared rules the Entra and Salesforce constructs need, in the
+// shape the rules-core branch is giving lib/core and lib/twilio (stringProblems, listProblems, …,
+// rolesProblems). Deleted when that branch is merged; nothing else may import it.
+
+/** A value's kind as a message names it. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' || type === 'undefined' ? 'an object' : `a ${type}`;
+}
+
+function typed(ok: boolean, value: unknown, field: string, what: string): Violation[] {
+  if (ok) return [];
+  if (value === undefined || value === null) return [violation(SsoErrorCode.VALUE_REQUIRED, field, value, `is required: ${what}, got ${show(value)}`)];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what}, got ${kindOf(value)} ${show(value)}`)];
+}
+
+/** Problems of a value that must be a string. */
+export function stringProblems(value: unknown, field: string, what: string): Violation[] {
+  return typed(typeof value === 'string', value, field, what);
+}
+
+/** Problems of an optional string. */
+export function optionalStringProblems(value: unknown, field: string, what: string): Violation[] {
+  return value === undefined ? [] : stringProblems(value, field, what);
+}
+
+/** Problems of a value that must be a list. */
+export function listProblems(value: unknown, field: string, what: string): Violation[] {
+  return typed(Array.isArray(value), value, field, what);
+}
+
+/** Problems of a value that must be an object. */
+export function recordProblems(value: unknown, field: string, what: string): Violation[] {
+  return typed(isRecord(value), value, field, what);
+}
+
+/** Problems of a role list for the target (roles must be literal when `literalRoles`). */
+export function rolesProblems(roles: unknown, field: string, target: TwilioTarget, literalRoles = false): Violation[] {
+  if (isUnresolved(roles)) return literalRoles ? [unresolvedRole(field, roles, 'a list of role names')] : [];
+  const notList = listProblems(roles, field, `a list of ${target.product} roles (${target.allowedRoles.join(', ')})`);
+  if (notList.length > 0 || !Array.isArray(roles)) return notList;
+  const tokens = literalRoles ? roles.flatMap((r, i) => (isUnresolved(r) ? [unresolvedRole(`${field}[${i}]`, r, 'a role name')] : [])) : [];
+  return [...tokens, ...violationsOf(() => target.validateRoles(roles.filter((r) => !isUnresolved(r) || !literalRoles), field))];
+}
+
+function unresolvedRole(field: string, value: unknown, what: string): Violation {
+  return violation(SsoErrorCode.ROLE_UNRESOLVED, field, value, `must be ${what} known at synth (the identity provider declares one resource per role), got a Terraform token`);
+}
+
+/** The shared props' problems (as lib/core's validateSharedProps finds them), never throwing. */
+export function sharedPropsProblems(props: TwilioSsoAppProps & RoleAssignmentProps, rules: SharedPropsRules, rolesAllowed = true): Violation[] {
+  if (!(props.target instanceof TwilioTarget)) return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'target', props.target, `must be a TwilioTarget (TwilioTarget.flexEnhanced(…), …), got ${kindOf(props.target)} ${show(props.target)}`)];
+  const days = props.certificateExpiryWarningDays;
+  const judged = { ...props, certificateExpiryWarningDays: isUnresolved(days) ? undefined : days };
+  try {
+    return violationsOf(() => {
+      const v = new Violations();
+      validateSharedProps(judged, rules, v, rolesAllowed);
+      v.throwIfAny('');
+    });
+  } catch (e) {
+    return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'props', props, `could not be checked: ${(e as Error).message}`)];
+  }
+}
