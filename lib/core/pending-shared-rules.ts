@@ -58,17 +58,26 @@ function unresolvedRole(field: string, value: unknown, what: string): Violation 
 }
 
 /** The shared props' problems (as lib/core's validateSharedProps finds them), never throwing. */
-export function sharedPropsProblems(props: TwilioSsoAppProps & RoleAssignmentProps, rules: SharedPropsRules, rolesAllowed = true): Violation[] {
-  if (!(props.target instanceof TwilioTarget)) return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'target', props.target, `must be a TwilioTarget (TwilioTarget.flexEnhanced(…), …), got ${kindOf(props.target)} ${show(props.target)}`)];
-  const days = props.certificateExpiryWarningDays;
-  const judged = { ...props, certificateExpiryWarningDays: isUnresolved(days) ? undefined : days };
+export function sharedPropsProblems(props: unknown, rules: SharedPropsRules): Violation[] {
+  const shape = recordProblems(props, 'props', 'a props object');
+  if (shape.length > 0 || !isRecord(props)) return shape;
+  const p = props as unknown as TwilioSsoAppProps & RoleAssignmentProps;
+  if (!(p.target instanceof TwilioTarget)) return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'target', p.target, `must be a TwilioTarget (TwilioTarget.flexEnhanced(…), …), got ${kindOf(p.target)} ${show(p.target)}`)];
+  const days = p.certificateExpiryWarningDays;
+  // Groups and users are the identity provider's (their rules move to the shared base with rules-core).
+  const judged = { ...p, groups: undefined, users: undefined, certificateExpiryWarningDays: isUnresolved(days) ? undefined : days };
   try {
     return violationsOf(() => {
       const v = new Violations();
-      validateSharedProps(judged, rules, v, rolesAllowed);
+      validateSharedProps(judged, rules, v);
       v.throwIfAny('');
     });
   } catch (e) {
     return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'props', props, `could not be checked: ${(e as Error).message}`)];
   }
+}
+
+/** A header for a construct's problems. */
+export function problemsHeader(what: string, target: unknown): string {
+  return target instanceof TwilioTarget ? `Invalid ${what} for ${target.description}` : `Invalid ${what}`;
 }

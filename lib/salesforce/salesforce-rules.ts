@@ -203,12 +203,10 @@ function appSettingsProblems(props: Props): Violation[] {
  * the shared props, then what the project files need known at synth, then Salesforce's own settings.
  */
 export function salesforcePropsProblems(props: unknown): Violation[] {
-  const shape = recordProblems(props, '', 'the props of SalesforceTwilioSso');
-  if (shape.length > 0 || !isRecord(props)) return shape.map((v) => ({ ...v, field: 'props', message: `props ${v.problem}` }));
+  const shared = sharedPropsProblems(props, { values: SALESFORCE_FORMULA, nameId: SUBJECT_FIELD });
+  if (!isRecord(props) || !(props.target instanceof TwilioTarget)) return shared;
   const p = props as Props;
-  const shared = sharedPropsProblems(p as never, { values: SALESFORCE_FORMULA, nameId: SUBJECT_FIELD });
-  if (!(p.target instanceof TwilioTarget)) return shared;
-  const target = p.target;
+  const target = props.target;
   const out = [...shared];
   // Everything below ends up in the project files, written at synth: no value may be a token.
   const sidHint = '; give the Twilio SID (or URL) as a literal, e.g. from an environment variable or cdktf context, not from a TerraformVariable';

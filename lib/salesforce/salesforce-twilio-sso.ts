@@ -2,7 +2,8 @@ import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GeneratedFiles, GeneratedFilesProps, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
 import { literal } from '../core/literal';
-import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { problemsHeader } from '../core/pending-shared-rules';
+import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { show, throwIfAny } from '../twilio/rules';
 import { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding } from './app-options';
@@ -378,8 +379,7 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
 
 /** The header of the props' error: the target's description when the target is one. */
 function invalidApp(props: SalesforceTwilioSsoProps): string {
-  const target: unknown = (props as Partial<SalesforceTwilioSsoProps> | undefined)?.target;
-  return `Invalid Salesforce app for ${target instanceof TwilioTarget ? target.description : 'its target'}`;
+  return problemsHeader('Salesforce app', (props as Partial<SalesforceTwilioSsoProps> | undefined)?.target);
 }
 
 /** The project's files, rendered by their app when they are written (at synth), not per-file tokens. */
