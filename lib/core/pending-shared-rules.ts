@@ -2,7 +2,7 @@ import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { isRecord, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { violationsOf, Violations } from '../twilio/violations';
-import { RoleAssignmentProps } from './role-assignment';
+import { PrincipalKind, RoleAssignmentProps } from './role-assignment';
 import { SharedPropsRules, TwilioSsoAppProps, validateSharedProps } from './twilio-sso-app';
 
 // TEMPORARY (branch rules-entra-sf): the shared rules the Entra and Salesforce constructs need, in the
@@ -80,4 +80,52 @@ export function sharedPropsProblems(props: unknown, rules: SharedPropsRules): Vi
 /** A header for a construct's problems. */
 export function problemsHeader(what: string, target: unknown): string {
   return target instanceof TwilioTarget ? `Invalid ${what} for ${target.description}` : `Invalid ${what}`;
+}
+
+/** How one identity provider judges its groups and users (rules-core's AssignmentRules). */
+export interface AssignmentRules {
+  /** The problems of a literal, non-empty principal ID beyond that (its shape). */
+  readonly principalId?: (id: string, field: string, kind: PrincipalKind) => Violation[];
+  /** The problems of an assignment's roles. */
+  readonly roles?: (roles: unknown, field: string, target: TwilioTarget, kind: PrincipalKind) => Violation[];
+}
+
+/** The problems of one assignment at `field` (`groups[2]`), given the principal IDs before it. */
+export function assignmentProblems(assignment: unknown, field: string, kind: PrincipalKind, target: TwilioTarget, rules: AssignmentRules, earlier: readonly unknown[]): Violation[] {
+  const shape = recordProblems(assignment, field, `a ${kind} assignment { principalId, roles }`);
+  if (shape.length > 0 || !isRecord(assignment)) return shape;
+  const out: Violation[] = [];
+  const idField = `${field}.principalId`;
+  const id = assignment.principalId;
+  if (!isUnresolved(id)) {
+    const type = stringProblems(id, idField, `the identity provider's ID of the ${kind}`);
+    if (type.length > 0) out.push(...type);
+    else if ((id as string).trim() === '') out.push(violation(SsoErrorCode.PRINCIPAL_ID_EMPTY, idField, id, `must be a non-empty ID, got ${show(id)}`));
+    else out.push(...(rules.principalId?.(id as string, idField, kind) ?? []));
+  }
+  const before = typeof id === 'string' && id.trim() !== '' ? earlier.indexOf(id) : -1;
+  if (before >= 0) out.push(violation(SsoErrorCode.PRINCIPAL_DUPLICATE, idField, id, `${show(id)} is already listed at ${kind}s[${before}]; list each ${kind} once with all its roles`));
+  out.push(...(rules.roles ? rules.roles(assignment.roles, `${field}.roles`, target, kind) : rolesProblems(assignment.roles, `${field}.roles`, target)));
+  return out;
+}
+
+/** The problems of a props list (`groups` or `users`). */
+export function assignmentListProblems(list: unknown, kind: PrincipalKind, target: TwilioTarget, rules: AssignmentRules): Violation[] {
+  if (list === undefined) return [];
+  const field = `${kind}s`;
+  const notList = listProblems(list, field, `a list of ${kind} assignments`);
+  if (notList.length > 0 || !Array.isArray(list)) return notList;
+  const ids: unknown[] = [];
+  return list.flatMap((a, i) => {
+    const found = assignmentProblems(a, `${field}[${i}]`, kind, target, rules, ids);
+    ids.push(isRecord(a) ? a.principalId : undefined);
+    return found;
+  });
+}
+
+/** A role's problems (ROLE_UNKNOWN naming the product's roles), as TwilioTarget.validateRole finds them. */
+export function roleProblems(role: unknown, field: string, target: TwilioTarget): Violation[] {
+  return isUnresolved(role) || target.allowedRoles.includes(role as string)
+    ? []
+    : [violation(SsoErrorCode.ROLE_UNKNOWN, field, role, `is not a ${target.product} role, got ${show(role)}; ${target.product} accepts: ${target.allowedRoles.join(', ')}`)];
 }
