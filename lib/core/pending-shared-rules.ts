@@ -84,9 +84,15 @@ export function problemsHeader(what: string, target: unknown): string {
 
 /** How one identity provider judges its groups and users (rules-core's AssignmentRules). */
 export interface AssignmentRules {
-  /** The problems of a literal, non-empty principal ID beyond that (its shape). */
+  /**
+   * The problems of a literal, non-empty principal ID beyond that (its shape).
+   * @default - any non-empty string
+   */
   readonly principalId?: (id: string, field: string, kind: PrincipalKind) => Violation[];
-  /** The problems of an assignment's roles. */
+  /**
+   * The problems of an assignment's roles.
+   * @default - roles of the target's product, tokens allowed
+   */
   readonly roles?: (roles: unknown, field: string, target: TwilioTarget, kind: PrincipalKind) => Violation[];
 }
 

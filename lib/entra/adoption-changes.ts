@@ -8,10 +8,19 @@ import { SAML_NAMEID_CLAIM_TYPE } from './claims-mapping-definition';
 
 /** What the adoption changes are worked out from: the construct's final declarations. */
 export interface EntraAdoptionFacts {
+  /** The Twilio target the app signs in to. */
   readonly target: TwilioTarget;
+  /** The app's display name, as given. */
   readonly displayName: string;
-  /** The owners given, or undefined for the principal that runs Terraform. */
+  /**
+   * The owners given.
+   * @default - the principal that runs Terraform
+   */
   readonly owners?: readonly string[];
+  /**
+   * The notification addresses given.
+   * @default - none
+   */
   readonly notificationEmails?: readonly string[];
   /** The app roles declared, in order, each with its ID and whether that ID came from `adopt.appRoleIds`. */
   readonly appRoles: ReadonlyArray<{ readonly role: string; readonly id: string; readonly given: boolean }>;
