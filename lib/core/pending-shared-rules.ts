@@ -49,8 +49,10 @@ export function rolesProblems(roles: unknown, field: string, target: TwilioTarge
   if (isUnresolved(roles)) return literalRoles ? [unresolvedRole(field, roles, 'a list of role names')] : [];
   const notList = listProblems(roles, field, `a list of ${target.product} roles (${target.allowedRoles.join(', ')})`);
   if (notList.length > 0 || !Array.isArray(roles)) return notList;
-  const tokens = literalRoles ? roles.flatMap((r, i) => (isUnresolved(r) ? [unresolvedRole(`${field}[${i}]`, r, 'a role name')] : [])) : [];
-  return [...tokens, ...violationsOf(() => target.validateRoles(roles.filter((r) => !isUnresolved(r) || !literalRoles), field))];
+  const out: Violation[] = [];
+  if (roles.length === 0) out.push(violation(SsoErrorCode.ROLES_EMPTY, field, roles, `must name at least one role; ${target.product} accepts: ${target.allowedRoles.join(', ')}`));
+  roles.forEach((role, i) => out.push(...roleProblems(role, `${field}[${i}]`, target, literalRoles)));
+  return out;
 }
 
 function unresolvedRole(field: string, value: unknown, what: string): Violation {
@@ -129,9 +131,12 @@ export function assignmentListProblems(list: unknown, kind: PrincipalKind, targe
   });
 }
 
-/** A role's problems (ROLE_UNKNOWN naming the product's roles), as TwilioTarget.validateRole finds them. */
-export function roleProblems(role: unknown, field: string, target: TwilioTarget): Violation[] {
-  return isUnresolved(role) || target.allowedRoles.includes(role as string)
+/** A role's problems: not a string, a token where roles must be known (`literalRoles`), not the product's. */
+export function roleProblems(role: unknown, field: string, target: TwilioTarget, literalRoles = false): Violation[] {
+  if (isUnresolved(role)) return literalRoles ? [unresolvedRole(field, role, 'a role name')] : [];
+  const type = stringProblems(role, field, `a ${target.product} role (${target.allowedRoles.join(', ')})`);
+  if (type.length > 0) return type;
+  return target.allowedRoles.includes(role as string)
     ? []
     : [violation(SsoErrorCode.ROLE_UNKNOWN, field, role, `is not a ${target.product} role, got ${show(role)}; ${target.product} accepts: ${target.allowedRoles.join(', ')}`)];
 }

@@ -11,11 +11,11 @@ import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignm
 import { AdoptionChange, importExisting, shown, warnAboutAdoption, warnAtSynth } from '../core/adoption';
 import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
-import { assignmentProblems, problemsHeader } from '../core/pending-shared-rules';
+import { assignmentProblems, problemsHeader, roleProblems, stringProblems } from '../core/pending-shared-rules';
 import { PrincipalKind, RecordedAssignment, publicCopy } from '../core/role-assignment';
 import { checkValue } from '../core/saml-attribute';
-import { Violation } from '../twilio';
-import { throwIfAny } from '../twilio/rules';
+import { SsoErrorCode, Violation } from '../twilio';
+import { throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import {
   EntraAdoptOptions,
@@ -167,6 +167,8 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * role's `id` to be a unique GUID; Twilio's Entra guide asks for one per Flex role).
    */
   public static appRoleId(role: string): string {
+    const unresolved = violation(SsoErrorCode.ROLE_UNRESOLVED, 'role', role, 'must be a role name known at synth (the app role ID is derived from it), got a Terraform token');
+    throwIfAny('Cannot give an app role ID', isUnresolved(role) ? [unresolved] : stringProblems(role, 'role', 'a role name'));
     return twilioAppRoleId(role);
   }
 
@@ -331,6 +333,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * the generated one ({@link EntraTwilioSso.appRoleId}).
    */
   public roleId(role: string): string {
+    throwIfAny(`Cannot give an app role ID on ${this.node.path}`, roleProblems(role, 'role', this.target, true));
     return this.adopt?.appRoleIds?.[role] ?? twilioAppRoleId(role);
   }
 
