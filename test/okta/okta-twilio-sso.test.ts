@@ -202,9 +202,9 @@ describe('OktaTwilioSso bad input', () => {
   test('addUser and addAttribute refuse duplicates', () => {
     const sso = new OktaTwilioSso(oktaStack(), 'S', { target: flex });
     sso.addUser({ principalId: '00u1', roles: ['agent'] });
-    expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow(/Cannot add user '00u1' to test\/S: it is already assigned/);
+    expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow("users[1].principalId '00u1' is already listed at users[0]; list each user once with all its roles [PRINCIPAL_DUPLICATE]");
     sso.addAttribute({ name: 'location', value: 'user.city' });
-    expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow(/already declared/);
+    expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow("attributes[1].name 'location' is already declared at attributes[0] [ATTRIBUTE_DUPLICATE]");
   });
 });
 
