@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
-import { recordProblems, roleProblems } from '../core/pending-shared-rules';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
-import { isRecord, show, violation } from '../twilio/rules';
+import { roleProblems } from '../twilio/role-rules';
+import { isRecord, recordProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { UUID, uuidProblems } from './object-id';
 

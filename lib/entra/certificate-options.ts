@@ -1,6 +1,5 @@
-import { listProblems, recordProblems } from '../core/pending-shared-rules';
 import { SsoErrorCode, Violation } from '../twilio';
-import { isRecord, show, violation } from '../twilio/rules';
+import { isRecord, listProblems, recordProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** A token signing certificate of the Entra app. */
@@ -100,11 +99,13 @@ export function certificatesProblems(certs: unknown, active: unknown, now: Date)
     names.push(isRecord(c) ? c.name : undefined);
   });
   const listed = names.map((n) => show(n)).join(', ');
-  if (active !== undefined) {
+  if (isUnresolved(active)) {
+    out.push(violation(SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate', active, 'must be known at synth (it chooses the certificate Entra signs with), got a Terraform token'));
+  } else if (typeof active === 'string') {
     if (!names.includes(active)) {
       out.push(violation(SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate', active, `must name one of certificates[].name (${listed}), got ${show(active)}`));
     }
-  } else if (certs.length > 1) {
+  } else if (active === undefined && certs.length > 1) {
     out.push(
       violation(
         SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_REQUIRED,

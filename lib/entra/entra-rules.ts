@@ -1,7 +1,8 @@
-import { AssignmentRules, assignmentListProblems, listProblems, optionalStringProblems, rolesProblems, sharedPropsProblems } from '../core/pending-shared-rules';
-import { PrincipalKind } from '../core/role-assignment';
+import { AssignmentRules } from '../core/role-assignment';
+import { sharedPropsProblems } from '../core/twilio-sso-app';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
-import { isRecord, join, show, violation } from '../twilio/rules';
+import { RoleTokens, rolesProblems } from '../twilio/role-rules';
+import { isRecord, join, listProblems, optionalStringProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { entraAdoptProblems } from './adopt-options';
 import { EntraCertificateOptions, certificatesProblems } from './certificate-options';
@@ -21,7 +22,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * its name, and one assignment per role), in any list.
  */
 export const ENTRA_ASSIGNMENTS: AssignmentRules = {
-  roles: (roles, field, target) => rolesProblems(roles, field, target, true),
+  roles: (roles, field, target) => rolesProblems(roles, field, target, RoleTokens.NONE),
 };
 
 /** A list prop whose items each follow `item`; a list token is the plan's. */
@@ -35,7 +36,7 @@ function eachOf(list: unknown, field: string, what: string, item: (value: unknow
 /** The problems of `roles`: roles of the product, known at synth (an empty list declares none). */
 function declaredRolesProblems(roles: unknown, target: TwilioTarget): Violation[] {
   if (Array.isArray(roles) && roles.length === 0) return [];
-  return roles === undefined ? [] : rolesProblems(roles, 'roles', target, true);
+  return roles === undefined ? [] : rolesProblems(roles, 'roles', target, RoleTokens.NONE);
 }
 
 /** The problems of `identifierUriDelaySeconds`: whole seconds from 0 to 600 (a token is the plan's). */
@@ -46,12 +47,10 @@ function delayProblems(delay: unknown): Violation[] {
 
 /** Every problem of Entra props, judged at `now` (certificate end dates). Never throws. */
 export function entraPropsProblems(props: unknown, now: Date): Violation[] {
-  const shared = sharedPropsProblems(props, { values: ENTRA_USER_ATTRIBUTE, nameId: ENTRA_NAME_ID });
+  const shared = sharedPropsProblems(props, { values: ENTRA_USER_ATTRIBUTE, nameId: ENTRA_NAME_ID, assignments: ENTRA_ASSIGNMENTS });
   if (!isRecord(props) || !(props.target instanceof TwilioTarget)) return shared;
   const target = props.target;
   const out = [...shared];
-  out.push(...assignmentListProblems(props.groups, PrincipalKind.GROUP, target, ENTRA_ASSIGNMENTS));
-  out.push(...assignmentListProblems(props.users, PrincipalKind.USER, target, ENTRA_ASSIGNMENTS));
   out.push(...declaredRolesProblems(props.roles, target));
   if (props.tenantId !== undefined) out.push(...uuidProblems(props.tenantId, 'tenantId', SsoErrorCode.ENTRA_TENANT_ID_INVALID, "the tenant's ID (a UUID), not its domain name"));
   const owners = props.owners;

@@ -7,15 +7,16 @@ import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-a
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
 import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoAppProps, TwilioSsoAppWithAssignments } from '../core';
 import { AdoptionChange, importExisting, shown, warnAboutAdoption, warnAtSynth } from '../core/adoption';
 import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
-import { assignmentProblems, problemsHeader, roleProblems, stringProblems } from '../core/pending-shared-rules';
-import { PrincipalKind, RecordedAssignment, publicCopy } from '../core/role-assignment';
-import { checkValue } from '../core/saml-attribute';
+import { AssignmentRules } from '../core/role-assignment';
+import { ValueLanguage } from '../core/saml-attribute';
+import { problemsHeader } from '../core/twilio-sso-app';
 import { SsoErrorCode, Violation } from '../twilio';
-import { throwIfAny, violation } from '../twilio/rules';
+import { RoleTokens, roleProblems } from '../twilio/role-rules';
+import { stringProblems, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import {
   EntraAdoptOptions,
@@ -154,7 +155,7 @@ export interface EntraSigningCertificate {
  * active signing certificate (kept, so the Twilio Console keeps working) and the assignments whose
  * IDs are given, and the existing app-role IDs in place of the generated ones.
  */
-export class EntraTwilioSso extends TwilioSsoApp {
+export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
   /**
    * Entra's upper limit on a token signing certificate's validity, in years (Microsoft Graph
    * `addTokenSigningCertificate`: the end can be up to three years after creation).
@@ -201,7 +202,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
   public readonly activeCertificateName: string;
 
   private readonly certificates: EntraSigningCertificate[] = [];
-  private readonly recorded: Record<PrincipalKind, RecordedAssignment[]> = { [PrincipalKind.GROUP]: [], [PrincipalKind.USER]: [] };
   private readonly declaredRoles: string[];
   private readonly clientId: string;
   private readonly servicePrincipalId: string;
@@ -333,34 +333,8 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * the generated one ({@link EntraTwilioSso.appRoleId}).
    */
   public roleId(role: string): string {
-    throwIfAny(`Cannot give an app role ID on ${this.node.path}`, roleProblems(role, 'role', this.target, true));
+    throwIfAny(`Cannot give an app role ID on ${this.node.path}`, roleProblems(role, 'role', this.target, RoleTokens.NONE));
     return this.adopt?.appRoleIds?.[role] ?? twilioAppRoleId(role);
-  }
-
-  /**
-   * Gives an Entra group (object ID, or a token such as a group's `objectId` in the same stack) access
-   * with the given Twilio roles: one app role assignment per role. Returns the assignment as recorded.
-   */
-  public addGroup(assignment: RoleAssignment): RoleAssignment {
-    return this.record(PrincipalKind.GROUP, assignment, 'Group');
-  }
-
-  /**
-   * Gives one Entra user (object ID, or a token) access with the given Twilio roles: one app role
-   * assignment per role. Returns the assignment as recorded.
-   */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    return this.record(PrincipalKind.USER, assignment, 'User');
-  }
-
-  /** Copies of the group assignments declared so far, in order. */
-  public get groupAssignments(): RoleAssignment[] {
-    return this.recorded[PrincipalKind.GROUP].map(publicCopy);
-  }
-
-  /** Copies of the user assignments declared so far, in order. */
-  public get userAssignments(): RoleAssignment[] {
-    return this.recorded[PrincipalKind.USER].map(publicCopy);
   }
 
   /** Copies of the certificates declared, in declaration order. */
@@ -370,7 +344,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
 
   /** The Twilio roles declared as app roles, in the product's order. */
   public get appRoles(): string[] {
-    const wanted = new Set<string>([...this.declaredRoles, ...Object.values(this.recorded).flatMap((list) => list.flatMap((a) => a.roles))]);
+    const wanted = new Set<string>([...this.declaredRoles, ...[...this.groupAssignments, ...this.userAssignments].flatMap((a) => a.roles)]);
     return this.target.allowedRoles.filter((r) => wanted.has(r));
   }
 
@@ -409,9 +383,38 @@ export class EntraTwilioSso extends TwilioSsoApp {
     return (this.memo.endDate ??= this.activeCertificate.endDate);
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    checkValue(ENTRA_USER_ATTRIBUTE, value, field);
+  /**
+   * Entra's groups and users: object IDs, roles known at synth.
+   * @internal
+   */
+  protected _assignmentRules(): AssignmentRules {
+    return ENTRA_ASSIGNMENTS;
+  }
+
+  /**
+   * Attribute values are Entra user attributes (`user.department`).
+   * @internal
+   */
+  protected _valueLanguage(): ValueLanguage {
+    return ENTRA_USER_ATTRIBUTE;
+  }
+
+  /**
+   * One app role assignment per role of a group, named `Group-<key>-<role>`.
+   * @param assignment the assignment as recorded, its strings escaped for Terraform
+   * @param key the group's object ID, or `ref<i>` for one that is a token
+   */
+  protected declareGroup(assignment: RoleAssignment, key: string): void {
+    this.assign(assignment, `Group-${key}`);
+  }
+
+  /**
+   * One app role assignment per role of a user, named `User-<key>-<role>`.
+   * @param assignment the assignment as recorded, its strings escaped for Terraform
+   * @param key the user's object ID, or `ref<i>` for one that is a token
+   */
+  protected declareUser(assignment: RoleAssignment, key: string): void {
+    this.assign(assignment, `User-${key}`);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
@@ -424,23 +427,12 @@ export class EntraTwilioSso extends TwilioSsoApp {
     };
   }
 
-  /**
-   * Checks one assignment by the rules of the `groups`/`users` props, records it, and declares one
-   * app role assignment per role, named by its key (the principal's ID, or `ref<i>` for a token).
-   */
-  private record(kind: PrincipalKind, assignment: RoleAssignment, prefix: string): RoleAssignment {
-    const list = this.recorded[kind];
-    const index = list.length;
-    throwIfAny(`Cannot add ${kind} to ${this.node.path}`, assignmentProblems(assignment, `${kind}s[${index}]`, kind, this.target, ENTRA_ASSIGNMENTS, list.map((a) => a.principalId)));
-    const id = assignment.principalId;
-    const copy: RecordedAssignment = { principalId: id, roles: [...new Set(assignment.roles)], key: isUnresolved(id) ? `ref${index}` : id };
-    list.push(copy);
-    // Literal text for Terraform (the principal ID may be a token, which stays a reference).
-    const principalObjectId = literal(id);
+  /** One app role assignment per role, named `<name>-<role>`; imported when adopt gives its ID. */
+  private assign(copy: RoleAssignment, name: string): void {
     for (const role of copy.roles) {
-      const assignment = new AppRoleAssignment(this, `${prefix}-${copy.key}-${role}`, {
+      const assignment = new AppRoleAssignment(this, `${name}-${role}`, {
         appRoleId: this.roleId(role),
-        principalObjectId,
+        principalObjectId: copy.principalId,
         resourceObjectId: this.servicePrincipalObjectId,
       });
       if (!this.adopt) continue;
@@ -453,7 +445,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
         this.createdAssignments.push(`${shown(copy.principalId)} (${role})`);
       }
     }
-    return publicCopy(copy);
   }
 
   /**

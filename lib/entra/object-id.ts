@@ -1,6 +1,5 @@
-import { stringProblems } from '../core/pending-shared-rules';
 import { SsoErrorCode, Violation } from '../twilio';
-import { show, violation } from '../twilio/rules';
+import { show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 // Internal: the shape of Entra's IDs (tenant, object, app role, key), checked wherever one is taken.

@@ -1,7 +1,8 @@
-import { listProblems, optionalStringProblems, recordProblems, rolesProblems, sharedPropsProblems, stringProblems } from '../core/pending-shared-rules';
+import { sharedPropsProblems } from '../core/twilio-sso-app';
 import { ValueLanguage } from '../core/saml-attribute';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
-import { isRecord, join, show, violation } from '../twilio/rules';
+import { rolesProblems } from '../twilio/role-rules';
+import { isRecord, join, listProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { SalesforceAppType, SalesforceSsoBinding } from './app-options';
 import { SalesforceSubjectType } from './metadata';

@@ -2,7 +2,7 @@ import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GeneratedFiles, GeneratedFilesProps, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
 import { literal } from '../core/literal';
-import { problemsHeader } from '../core/pending-shared-rules';
+import { problemsHeader } from '../core/twilio-sso-app';
 import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { show, throwIfAny } from '../twilio/rules';

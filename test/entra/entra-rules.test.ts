@@ -15,7 +15,7 @@ const codes = (vs: Violation[]) => vs.map((v) => [v.code, v.field]);
 
 describe('findProblems is the primitive: it never throws, whatever it is given', () => {
   test('empty props: the missing target, as data', () => {
-    expect(codes(EntraTwilioSso.findProblems({} as EntraTwilioSsoProps))).toEqual([[SsoErrorCode.VALUE_TYPE_INVALID, 'target']]);
+    expect(codes(EntraTwilioSso.findProblems({} as EntraTwilioSsoProps))).toEqual([[SsoErrorCode.VALUE_REQUIRED, 'target']]);
   });
 
   test.each([null, undefined, 42, 'props', []])('props %p: a violation of props, not a TypeError', (value) => {
@@ -35,7 +35,7 @@ describe('findProblems is the primitive: it never throws, whatever it is given',
     ['certificates', [null], [[SsoErrorCode.VALUE_REQUIRED, 'certificates[0]']], /certificates\[0\] is required: a certificate/],
     ['certificates', [{ name: 5 }], [[SsoErrorCode.ENTRA_CERTIFICATE_NAME_INVALID, 'certificates[0].name']], /got 5/],
     ['certificates', [{ name: 'a', displayName: 7, validityYears: 'two' }], [[SsoErrorCode.ENTRA_CERTIFICATE_DISPLAY_NAME_INVALID, 'certificates[0].displayName'], [SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_INVALID, 'certificates[0].validityYears']], /got 7/],
-    ['activeCertificate', 3, [[SsoErrorCode.VALUE_TYPE_INVALID, 'activeCertificate'], [SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate']], /activeCertificate must be the name of one of the certificates, got a number 3/],
+    ['activeCertificate', 3, [[SsoErrorCode.VALUE_TYPE_INVALID, 'activeCertificate']], /activeCertificate must be the name of one of the certificates or left out, got a number 3/],
     ['identifierUriDelaySeconds', '60', [[SsoErrorCode.ENTRA_IDENTIFIER_URI_DELAY_INVALID, 'identifierUriDelaySeconds']], /got '60'/],
     ['roles', 'agent', [[SsoErrorCode.VALUE_TYPE_INVALID, 'roles']], /roles must be a list of flex roles/],
     ['groups', 'Agents', [[SsoErrorCode.VALUE_TYPE_INVALID, 'groups']], /groups must be a list of group assignments, got a string 'Agents'/],
@@ -132,6 +132,7 @@ describe('a cdktf token in every prop: validated when known, deferred when not',
     ['certificates[].displayName and endDate', () => ({ certificates: [{ name: 'a', displayName: text, endDate: text }] }), []],
     ['certificates[].validityYears', () => ({ certificates: [{ name: 'a', validityYears: number }] }), []],
     ['identifierUriDelaySeconds', () => ({ identifierUriDelaySeconds: number }), []],
+    ['activeCertificate (chooses a resource at synth)', () => ({ activeCertificate: text }), [[SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate']]],
     ['adopt IDs', () => ({ adopt: { applicationObjectId: text, servicePrincipalObjectId: text, signingCertificateKeyId: text } }), []],
     ['adopt.appRoleIds and appRoleAssignmentIds values', () => ({ adopt: { ...adopt, appRoleIds: { agent: text }, appRoleAssignmentIds: { [`${GROUP}/agent`]: text } } }), []],
   ])('%s', (_what, over, expected) => {

@@ -17,7 +17,7 @@ const newStack = () => new TerraformStack(Testing.app(), 'test');
 
 describe('findProblems is the primitive: it never throws, whatever it is given', () => {
   test('empty props: every missing prop, as data', () => {
-    expect(codes(SalesforceTwilioSso.findProblems({} as SalesforceTwilioSsoProps))).toEqual([[SsoErrorCode.VALUE_TYPE_INVALID, 'target']]);
+    expect(codes(SalesforceTwilioSso.findProblems({} as SalesforceTwilioSsoProps))).toEqual([[SsoErrorCode.VALUE_REQUIRED, 'target']]);
     expect(codes(SalesforceTwilioSso.findProblems({ target: flex } as SalesforceTwilioSsoProps))).toEqual([
       [SsoErrorCode.SALESFORCE_MY_DOMAIN_INVALID, 'myDomain'],
       [SsoErrorCode.VALUE_REQUIRED, 'certificateFile'],
@@ -42,10 +42,10 @@ describe('findProblems is the primitive: it never throws, whatever it is given',
     ['appType', 'bogus', SsoErrorCode.VALUE_TYPE_INVALID, /appType must be one of 'ExternalClientApplication', 'ConnectedApp', got 'bogus'/],
     ['ssoBinding', 'bogus', SsoErrorCode.VALUE_TYPE_INVALID, /ssoBinding must be one of 'HttpRedirect', 'HttpPost', got 'bogus'/],
     ['issuerTrailingSlash', 'yes', SsoErrorCode.VALUE_TYPE_INVALID, /issuerTrailingSlash must be true or false, got 'yes'/],
-    ['appName', 5, SsoErrorCode.VALUE_TYPE_INVALID, /appName must be an API name, got a number 5/],
-    ['contactEmail', false, SsoErrorCode.VALUE_TYPE_INVALID, /contactEmail must be an email address, got a boolean false/],
-    ['startUrl', 1, SsoErrorCode.VALUE_TYPE_INVALID, /startUrl must be an https URL or '', got a number 1/],
-    ['apiVersion', 63, SsoErrorCode.VALUE_TYPE_INVALID, /apiVersion must be a version such as '63.0', got a number 63/],
+    ['appName', 5, SsoErrorCode.VALUE_TYPE_INVALID, /appName must be an API name or left out, got a number 5/],
+    ['contactEmail', false, SsoErrorCode.VALUE_TYPE_INVALID, /contactEmail must be an email address or left out, got a boolean false/],
+    ['startUrl', 1, SsoErrorCode.VALUE_TYPE_INVALID, /startUrl must be an https URL or '' or left out, got a number 1/],
+    ['apiVersion', 63, SsoErrorCode.VALUE_TYPE_INVALID, /apiVersion must be a version such as '63.0' or left out, got a number 63/],
     ['deploy', 'prod', SsoErrorCode.VALUE_TYPE_INVALID, /deploy must be the deploy options/],
     ['deploy', { targetOrg: 5 }, SsoErrorCode.SALESFORCE_TARGET_ORG_INVALID, /deploy.targetOrg must be an org alias or username .*got 5/],
     ['deploy', { targetOrg: 'prod', useSfOnPath: 'yes' }, SsoErrorCode.VALUE_TYPE_INVALID, /deploy.useSfOnPath must be true or false/],
