@@ -1,4 +1,4 @@
-import { Annotations, Aspects, TerraformResource } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isUnresolved } from '../twilio/unresolved';
 
@@ -43,7 +43,7 @@ export function warnAboutAdoption(scope: IConstruct, what: string, changes: Adop
  */
 export function warnAdoptionChanges(scope: IConstruct, what: string, items: string[]): void {
   for (const item of items) {
-    Annotations.of(scope).addWarning(`Adopting an existing ${what}: the first apply changes in place: ${item}`);
+    warn(scope, `Adopting an existing ${what}: the first apply changes in place: ${item}`);
   }
 }
 
@@ -62,6 +62,15 @@ export function warnAtSynth(scope: IConstruct, warn: () => void): void {
       warn();
     },
   });
+}
+
+/**
+ * Adds a synth warning on `scope`, as cdktf's `Annotations.addWarning` does but without the stack
+ * trace it records: the trace (file paths and line numbers of the caller) would go into the
+ * synthesized manifest, making two synths of the same config differ.
+ */
+export function warn(scope: IConstruct, message: string): void {
+  scope.node.addMetadata(AnnotationMetadataEntryType.WARN, message);
 }
 
 /** A value in a warning: quoted, or described when Terraform only knows it at apply. */

@@ -4,6 +4,7 @@ import { SsoErrorCode, TwilioProduct, TwilioTarget, Violation } from '../twilio'
 import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { ITwilioSsoApp } from './console-values';
+import { literal } from './literal';
 
 /** Props for {@link TwilioConsoleOutputs}. */
 export interface TwilioConsoleOutputsProps {
@@ -82,8 +83,10 @@ export class TwilioConsoleOutputs extends Construct {
     add('x509_certificate_expires_at', consoleValues.certificateExpiresAt, 'When the X.509 certificate expires: rotate before then');
     add('x509_certificate_expiry_warning_days', certificateExpiryWarningDays, 'Days before the end from which `twilio-sso console` and `verify` report the certificate as expiring');
     add('idp_metadata_url', consoleValues.metadataUrl, 'The identity provider SAML metadata (to check the values above)');
-    add('default_redirect_url', target.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
-    add('sp_entity_id', target.entityId, 'Twilio service provider Entity ID the app was configured with');
-    add('sp_acs_url', target.acsUrl, 'Twilio service provider ACS URL the app was configured with');
+    // The target's strings as given (the identity provider's values above are Terraform-ready already).
+    const given = literal({ loginUrl: target.loginUrl, entityId: target.entityId, acsUrl: target.acsUrl });
+    add('default_redirect_url', given.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
+    add('sp_entity_id', given.entityId, 'Twilio service provider Entity ID the app was configured with');
+    add('sp_acs_url', given.acsUrl, 'Twilio service provider ACS URL the app was configured with');
   }
 }

@@ -83,6 +83,28 @@ export function principalIdProblems(id: unknown, field: string, kind: PrincipalK
   return rules.principalId?.(id as string, field, kind) ?? [];
 }
 
+/** How one identity provider's group or user IDs look, for {@link principalIdShapeProblems}. */
+export interface PrincipalIdShape {
+  /** The ID's shape. */
+  readonly pattern: RegExp;
+  /** What the ID is and where to find it, completing "must be …". */
+  readonly describe: string;
+  /** Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`). */
+  readonly whyNot?: (id: string) => string | undefined;
+}
+
+/** PRINCIPAL_ID_INVALID when a literal ID does not have its identity provider's shape. */
+export function principalIdShapeProblems(id: string, field: string, shape: PrincipalIdShape): Violation[] {
+  if (shape.pattern.test(id)) return [];
+  const why = shape.whyNot?.(id);
+  return [violation(SsoErrorCode.PRINCIPAL_ID_INVALID, field, id, `must be ${shape.describe}, got ${show(id)}${why === undefined ? '' : `, ${why}`}`)];
+}
+
+/** `which looks like a <kind> name, not its ID` for a value with spaces or no digit at all, else undefined. */
+export function looksLikeName(id: string, kind: PrincipalKind): string | undefined {
+  return /\s/.test(id) || !/[0-9]/.test(id) ? `which looks like a ${kind} name, not its ID` : undefined;
+}
+
 /**
  * The problems of one assignment at `field` (`groups[2]`), given the principal IDs listed before it
  * in its list (`earlier`, by position): the one rule behind the props path and `addGroup`/`addUser`.

@@ -1,6 +1,7 @@
 import './tokens';
 import { Construct } from 'constructs';
-import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { warn, warnAtSynth } from './adoption';
+import { SsoConfigError, SsoErrorCode, TwilioSsoKind, TwilioTarget, Violation } from '../twilio';
 import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { Violations } from '../twilio/violations';
@@ -69,6 +70,15 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
   /** The certificate-expiry warning threshold in days. */
   public readonly certificateExpiryWarningDays: number;
 
+  /**
+   * The display name and the target's URLs as the identity provider writes them into Terraform: every
+   * literal part escaped (`${` → `$${`, `%{` → `%%{`), tokens kept, so that no string given becomes a
+   * Terraform expression. The identity provider escapes its own props the same way, once, with
+   * `literal(props)`; `addGroup`/`addUser`/`addAttribute` hand it escaped copies.
+   * @internal
+   */
+  protected readonly _literal: { readonly displayName: string; readonly entityId: string; readonly acsUrl: string };
+
   private readonly attributeList: SamlAttribute[] = [];
   private consoleValuesMemo?: TwilioConsoleValues;
 
@@ -80,6 +90,11 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
     this.target = props.target;
     this.displayName = props.displayName ?? defaultDisplayName ?? `Twilio ${props.target.description}`;
     this.certificateExpiryWarningDays = props.certificateExpiryWarningDays ?? CertificateExpiry.DEFAULT_WARNING_DAYS;
+    this._literal = literal({ displayName: this.displayName, entityId: this.target.entityId, acsUrl: this.target.acsUrl });
+    // Once everything is declared (add* calls after the constructor included), at synth.
+    warnAtSynth(this, () => {
+      for (const warning of this._warningsAtSynth()) warn(this, warning);
+    });
   }
 
   /**
@@ -145,6 +160,15 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
    */
   protected onAttributeAdded(_attribute: SamlAttribute): void {}
 
+  /**
+   * What to warn about at synth, once everything is declared: by default, a Flex legacy SSO target
+   * (Twilio's migration deadline).
+   * @internal
+   */
+  protected _warningsAtSynth(): string[] {
+    return this.target.kind === TwilioSsoKind.FLEX_LEGACY ? [legacySsoWarning(this.target)] : [];
+  }
+
   /** Adds a synth warning when a certificate with a known end is within the threshold or past it. */
   protected warnOnCertificateExpiry(what: string, expiresAt: string, remedy: string): void {
     if (!isUnresolved(expiresAt) && !isUnresolved(this.certificateExpiryWarningDays)) warnOnExpiry(this, what, expiresAt, this.certificateExpiryWarningDays, remedy);
@@ -152,6 +176,23 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
 }
 
 // Internal: shared validation of the props every identity provider takes.
+
+/**
+ * The date by which Twilio's migration guide says every Flex account on legacy SSO must move to
+ * enhanced SSO (https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration/migration-guide;
+ * earlier versions of the guide said June 2025).
+ */
+export const LEGACY_SSO_DEADLINE = new Date('2026-03-31T00:00:00Z');
+
+/** The synth warning for a Flex legacy SSO target. */
+export function legacySsoWarning(target: TwilioTarget, now: Date = new Date()): string {
+  const when = now.getTime() > LEGACY_SSO_DEADLINE.getTime() ? 'has passed' : 'is near';
+  return (
+    `${target.description} is Flex legacy SSO: Twilio's deadline to move every Flex account to enhanced SSO (31 March 2026) ${when} ` +
+    '(https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration/migration-guide); ' +
+    "docs/adopt.md ('Legacy Flex SSO to enhanced SSO') moves it with both apps side by side, without a sign-in outage"
+  );
+}
 
 /** How an identity provider writes the values of the shared props, and judges its groups and users. */
 export interface SharedPropsRules {

@@ -52,11 +52,12 @@ export interface KeycloakAdoptOptions {
 // Internal from here down: used by KeycloakTwilioSso and the Keycloak config block.
 
 /**
- * What a Keycloak internal ID may be: Keycloak generates UUIDs; a realm imported from JSON may carry
- * IDs of its own. Anything without `/` (which separates the import ID's parts), `:` (a Client ID such
- * as `urn:flex:JQ…` has it) or white space.
+ * What a Keycloak internal ID (of a client, role, mapper, group or user) may be: Keycloak generates
+ * UUIDs; a realm imported from JSON keeps the IDs it carries. Letters, digits, `.`, `_` and `-`: no
+ * `/` (which separates the import ID's parts), `:` (a Client ID such as `urn:flex:JQ…` has it), white
+ * space (a name has it) or anything Terraform could read as an expression.
  */
-const KEYCLOAK_ID = /^[A-Za-z0-9._-]+$/;
+export const KEYCLOAK_ID = /^[A-Za-z0-9._-]+$/;
 
 /** The problems of `adopt` (IDs of the shape Keycloak's have, roles the product has). */
 export function keycloakAdoptProblems(target: TwilioTarget, adopt: unknown): Violation[] {

@@ -1,9 +1,10 @@
-import { Annotations, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
-import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { importExisting, shown, warn, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
-import { AssignmentRules } from '../core/role-assignment';
+import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
 import { ValueLanguage } from '../core/saml-attribute';
 import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
@@ -12,7 +13,7 @@ import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio
 import { RoleTokens, roleProblems, rolesProblems } from '../twilio/role-rules';
 import { isRecord, show, throwEach, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { KeycloakAdoptOptions, clientMapperImportId, keycloakAdoptProblems, roleImportId, samlClientImportId } from './adopt-options';
+import { KEYCLOAK_ID, KeycloakAdoptOptions, clientMapperImportId, keycloakAdoptProblems, roleImportId, samlClientImportId } from './adopt-options';
 import {
   DataKeycloakRealmKeys,
   KeycloakGenericProtocolMapper,
@@ -123,6 +124,14 @@ const KEYCLOAK_NAME_ID: ValueLanguage = {
  * client roles), a role inside a literal list must be known (its client role is found by name).
  */
 const KEYCLOAK_ASSIGNMENTS: AssignmentRules = {
+  principalId: (id, field, kind) =>
+    principalIdShapeProblems(id, field, {
+      pattern: KEYCLOAK_ID,
+      describe:
+        `the Keycloak ${kind}'s ID, a UUID such as '6f0e3d1a-0000-4000-8000-000000000001' or the ID an imported realm gave it (letters, digits, '.', '_' and '-'; ` +
+        `admin console: ${kind === PrincipalKind.GROUP ? 'Groups' : 'Users'} → the ${kind}: the URL ends in its ID), or a ${kind === PrincipalKind.GROUP ? 'KeycloakGroup' : 'KeycloakUser'}'s id`,
+      whyNot: (value) => looksLikeName(value, kind),
+    }),
   roles: (roles, field, target) => rolesProblems(roles, field, target, RoleTokens.LIST_ONLY),
 };
 
@@ -174,26 +183,28 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     KeycloakTwilioSso.validateProps(props);
     super(scope, id, props);
-    this.adopt = props.adopt;
+    // Every string given, as Terraform must read it (literal parts escaped, tokens kept): once, here.
+    const given = literal(props);
+    this.adopt = given.adopt;
     this.props = props;
     const target = props.target;
     this.roles = new Map();
     this.roleRefs = new Map();
-    this.realm = props.realm;
-    const serverUrl = isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
-    this.issuer = `${serverUrl}/realms/${props.realm}`;
-    const urlName = props.idpInitiatedSsoUrlName ?? defaultUrlName(target);
+    this.realm = given.realm;
+    const serverUrl = isUnresolved(given.serverUrl) ? given.serverUrl : given.serverUrl.replace(/\/+$/, '');
+    this.issuer = `${serverUrl}/realms/${given.realm}`;
+    const urlName = given.idpInitiatedSsoUrlName ?? defaultUrlName(target, this._literal.entityId);
     this.urlName = urlName;
     this.idpInitiatedLoginUrl = `${this.issuer}/protocol/saml/clients/${urlName}`;
 
     this.client = new KeycloakSamlClient(this, 'Resource', {
-      realmId: props.realm,
-      clientId: target.entityId,
-      name: this.displayName,
+      realmId: this.realm,
+      clientId: this._literal.entityId,
+      name: this._literal.displayName,
       description: `Twilio ${target.product} single sign-on (managed by cdktf-twilio-sso)`,
       enabled: true,
-      assertionConsumerPostUrl: target.acsUrl,
-      validRedirectUris: [target.acsUrl],
+      assertionConsumerPostUrl: this._literal.acsUrl,
+      validRedirectUris: [this._literal.acsUrl],
       signDocuments: true,
       signAssertions: true,
       signatureAlgorithm: 'RSA_SHA256',
@@ -202,7 +213,7 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
       forcePostBinding: true,
       frontChannelLogout: false,
       // The user property is also the provider's name_id_format value (NAME_IDS).
-      nameIdFormat: props.nameId ?? DEFAULT_NAME_ID,
+      nameIdFormat: given.nameId ?? DEFAULT_NAME_ID,
       forceNameIdFormat: true,
       includeAuthnStatement: true,
       fullScopeAllowed: false,
@@ -211,35 +222,33 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     });
 
     // No signing key or certificate of its own is set: Keycloak signs with the realm's keys.
-    if (this.adopt) importExisting(this.client, samlClientImportId(props.realm, this.adopt.clientUuid));
+    if (this.adopt) importExisting(this.client, samlClientImportId(this.realm, this.adopt.clientUuid));
 
     // Each attribute read creates a cdktf token (with a captured stack trace): read the client's ID once.
     this.clientRef = this.client.id;
-    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
+    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: this.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
 
-    const email = props.email ?? DEFAULT_EMAIL;
-    this.readValues = [email];
-    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, email);
+    this.readValues = [props.email ?? DEFAULT_EMAIL];
+    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, given.email ?? DEFAULT_EMAIL);
     if (target.isFlex) {
-      const fullName = props.fullName ?? DEFAULT_FULL_NAME;
-      this.readValues.push(fullName);
-      this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, fullName);
+      this.readValues.push(props.fullName ?? DEFAULT_FULL_NAME);
+      this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, given.fullName ?? DEFAULT_FULL_NAME);
     }
     this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
 
     for (const role of target.allowedRoles) {
       const resource = new KeycloakRole(this, `Role-${role}`, {
-        realmId: props.realm,
+        realmId: this.realm,
         clientId: this.clientRef,
         name: role,
         description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
       });
       const existing = this.adopt?.roleIds?.[role];
-      if (existing !== undefined) importExisting(resource, roleImportId(props.realm, existing));
+      if (existing !== undefined) importExisting(resource, roleImportId(this.realm, existing));
       this.roles.set(role, resource);
     }
 
-    this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
+    this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: this.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
 
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
@@ -463,7 +472,8 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     const sent = new Set(this.declaredMappers.map((m) => m.attribute));
     for (const attribute of Object.keys(adopt.mapperIds ?? {})) {
       if (!sent.has(attribute)) {
-        Annotations.of(this).addWarning(
+        warn(
+          this,
           `adopt.mapperIds.${attribute} names no attribute this client sends (${[...sent].join(', ')}): the mapper is not imported, and stays on the client as it is`,
         );
       }
@@ -475,10 +485,10 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
 /**
  * `twilio-<sid>` in lowercase. A SID that is a token is lowercased by Terraform; a target built from
  * two token URLs has no SID at synth, so Terraform takes it from the Entity ID (every Twilio Entity
- * ID carries its `JQ`/`AC`/`JB` SID).
+ * ID carries its `JQ`/`AC`/`JB` SID), given escaped for Terraform.
  */
-function defaultUrlName(target: TwilioTarget): string {
-  const sid = target.sid;
-  if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', target.entityId))}`;
+function defaultUrlName(target: TwilioTarget, entityId: string): string {
+  const sid = target.sid === undefined ? undefined : literal(target.sid);
+  if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', entityId))}`;
   return isUnresolved(sid) ? `twilio-${Fn.lower(sid)}` : `twilio-${sid.toLowerCase()}`;
 }

@@ -5,17 +5,17 @@ import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
 import { Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
+import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
 import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
-import { AssignmentRules } from '../core/role-assignment';
+import { AssignmentRules, PrincipalIdShape, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
 import { ValueLanguage } from '../core/saml-attribute';
-import { escapeTerraformTemplate } from '../core/terraform-escape';
+import { literal } from '../core/literal';
 import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
 import { SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
-import { isRecord, kindOf, show, throwIfAny, violation } from '../twilio/rules';
+import { isRecord, kindOf, optionalEnumProblems, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** Where the `roles` attribute's value comes from. */
@@ -101,10 +101,30 @@ const OKTA_EXPRESSION: ValueLanguage = {
   problem: (value) => (/[$%]\{/.test(value) ? "write the expression itself, without '${…}'" : undefined),
 };
 
-/** The rules of Okta's groups and users: with the userType source, roles come from elsewhere. */
+/**
+ * Okta group and user IDs: `00g…` and `00u…`, then letters and digits (20 characters in every org
+ * seen, not promised by Okta, so not required). Admin Console → Directory → Groups (People) → the
+ * group (person): the URL ends in its ID (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm).
+ */
+const OKTA_ID_SHAPES: Record<PrincipalKind, PrincipalIdShape> = {
+  [PrincipalKind.GROUP]: {
+    pattern: /^00g[0-9A-Za-z]+$/,
+    describe: "an Okta group ID, '00g' followed by letters and digits (Admin Console → Directory → Groups → the group: the URL ends in its ID)",
+    whyNot: (id) => (/^00u[0-9A-Za-z]+$/.test(id) ? "which is an Okta user ID: give users in 'users'" : looksLikeName(id, PrincipalKind.GROUP)),
+  },
+  [PrincipalKind.USER]: {
+    pattern: /^00u[0-9A-Za-z]+$/,
+    describe: "an Okta user ID, '00u' followed by letters and digits (Admin Console → Directory → People → the person: the URL ends in its ID)",
+    whyNot: (id) => (/^00g[0-9A-Za-z]+$/.test(id) ? "which is an Okta group ID: give groups in 'groups'" : /@/.test(id) ? 'which looks like a login, not the user ID' : looksLikeName(id, PrincipalKind.USER)),
+  },
+};
+
+/** The rules of Okta's groups and users: IDs by shape; with the userType source, roles come from elsewhere. */
 function oktaAssignmentRules(source: OktaRolesSource): AssignmentRules {
-  if (source !== OktaRolesSource.USER_TYPE) return {};
+  const principalId = (id: string, field: string, kind: PrincipalKind): Violation[] => principalIdShapeProblems(id, field, OKTA_ID_SHAPES[kind]);
+  if (source !== OktaRolesSource.USER_TYPE) return { principalId };
   return {
+    principalId,
     roles: (roles: unknown, field: string): Violation[] => {
       if (roles === undefined || roles === null || isUnresolved(roles) || (Array.isArray(roles) && roles.length === 0)) return [];
       return [
@@ -145,6 +165,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
   public readonly rolesSource: OktaRolesSource;
 
   private readonly groupsDeclared: RoleAssignment[] = [];
+  private readonly attributesDeclared: SamlAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
   private readonly adopt?: OktaAdoptOptions;
   private groupAssignmentsResource?: AppGroupAssignments;
@@ -153,17 +174,19 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     OktaTwilioSso.validateProps(props);
     super(scope, id, props);
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
-    this.adopt = props.adopt;
+    // Every string given, as Terraform must read it (literal parts escaped, tokens kept): once, here.
+    const given = literal(props);
+    this.adopt = given.adopt;
 
     const target = props.target;
     this.app = new AppSaml(this, 'Resource', {
-      label: this.displayName,
+      label: this._literal.displayName,
       status: 'ACTIVE',
-      ssoUrl: target.acsUrl,
-      recipient: target.acsUrl,
-      destination: target.acsUrl,
-      audience: target.entityId,
-      subjectNameIdTemplate: nameIdTemplate(props.nameId ?? DEFAULT_NAME_ID),
+      ssoUrl: this._literal.acsUrl,
+      recipient: this._literal.acsUrl,
+      destination: this._literal.acsUrl,
+      audience: this._literal.entityId,
+      subjectNameIdTemplate: nameIdTemplate(given.nameId ?? DEFAULT_NAME_ID),
       subjectNameIdFormat: NAMEID_UNSPECIFIED,
       responseSigned: true,
       assertionSigned: true,
@@ -174,7 +197,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       honorForceAuthn: true,
       authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
       keyYearsValid: props.keyYearsValid,
-      attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(props) }) as unknown as AppSamlAttributeStatements[],
+      attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(given) }) as unknown as AppSamlAttributeStatements[],
     });
     if (this.adopt) {
       // No key_name/key_years_valid (refused above): the provider sends the app's current key ID back
@@ -218,9 +241,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     const source = isRecord(given) && ROLES_SOURCES.includes(given.rolesSource as string) ? (given.rolesSource as OktaRolesSource) : OktaRolesSource.ASSIGNMENTS;
     const out = sharedPropsProblems(given, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION, assignments: oktaAssignmentRules(source) });
     if (!isRecord(given)) return out;
-    if (given.rolesSource !== undefined && !ROLES_SOURCES.includes(given.rolesSource as string)) {
-      out.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'rolesSource', given.rolesSource, `must be one of ${ROLES_SOURCES.map((r) => `'${r}'`).join(', ')}, got ${show(given.rolesSource)}`));
-    }
+    out.push(...optionalEnumProblems(given.rolesSource, 'rolesSource', ROLES_SOURCES));
     if (given.adopt !== undefined) out.push(...adoptProblems(given));
     const years = given.keyYearsValid;
     if (years !== undefined && !isUnresolved(years) && (typeof years !== 'number' || !Number.isInteger(years) || years < 2 || years > 10)) {
@@ -290,6 +311,10 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     return OKTA_EXPRESSION;
   }
 
+  protected onAttributeAdded(attribute: SamlAttribute): void {
+    this.attributesDeclared.push(attribute);
+  }
+
   protected createConsoleValues(): TwilioConsoleValues {
     return {
       issuer: this.app.entityUrl,
@@ -310,21 +335,22 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     }));
   }
 
-  private renderAttributeStatements(props: OktaTwilioSsoProps): unknown[] {
-    return this.attributeExpressions(props).map(([name, value]) => ({
+  /** The attribute statements, from the escaped props and attributes (`literal`). */
+  private renderAttributeStatements(given: OktaTwilioSsoProps): unknown[] {
+    return this.attributeExpressions(given, this.attributesDeclared).map(([name, value]) => ({
       name,
       namespace: ATTRNAME_UNSPECIFIED,
       type: 'EXPRESSION',
-      values: [escapeTerraformTemplate(value)],
+      values: [value],
     }));
   }
 
   /** Every attribute statement as `[name, Okta expression]`, in the order they are sent. */
-  private attributeExpressions(props: OktaTwilioSsoProps): Array<[string, string]> {
+  private attributeExpressions(props: OktaTwilioSsoProps, attributes: SamlAttribute[]): Array<[string, string]> {
     const out: Array<[string, string]> = [[EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]];
     if (this.target.isFlex) out.push([FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME]);
     out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
-    for (const a of this.attributes) out.push([a.name, a.value]);
+    for (const a of attributes) out.push([a.name, a.value]);
     return out;
   }
 
@@ -336,7 +362,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       `SAML settings: single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
         `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
         'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
-      `attribute statements: they become exactly ${this.attributeExpressions(props).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
+      `attribute statements: they become exactly ${this.attributeExpressions(props, this.attributes).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
         "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
     ];
     if (this.groupAssignmentsResource) {
@@ -399,10 +425,14 @@ function rolesProfile(roles: string[], sorted: boolean): string {
 }
 
 /**
- * Okta's NameID template for an expression, escaped for Terraform (`$${user.userName}` reaches Okta as
- * `${user.userName}`; okta provider issue #1291). An expression that is a token is wrapped the same
- * way around the reference, so Terraform fills in the variable and Okta still gets a template.
+ * Okta's NameID template `${<expression>}` for an expression already escaped (`literal`): the
+ * template's own `${` is written escaped, once, so `$${user.userName}` reaches Okta as
+ * `${user.userName}` (okta provider issue #1291). An expression that is a token is joined by
+ * Terraform (`join("", ["$${", var.x, "}"])`), so Terraform fills in the value and Okta still gets a
+ * template: written inline, cdktf 0.21.0 merges `$${` + `${var.x}` into `$${var.x}`, which Terraform
+ * reads as the literal text `${var.x}`.
  */
 function nameIdTemplate(expression: string): string {
-  return Token.isUnresolved(expression) ? `$\${${expression}}` : escapeTerraformTemplate(`\${${expression}}`);
+  // cdktf escapes a function's string arguments itself: the `${` given here reaches Terraform as "$${".
+  return Token.isUnresolved(expression) ? Fn.join('', ['${', expression, '}']) : `$\${${expression}}`;
 }

@@ -70,6 +70,11 @@ export enum SsoErrorCode {
   CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID = 'CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID',
   /** A group or user ID is empty. */
   PRINCIPAL_ID_EMPTY = 'PRINCIPAL_ID_EMPTY',
+  /**
+   * A group or user ID does not have the identity provider's ID shape (Okta `00g…`/`00u…`, a
+   * Keycloak UUID): often a group or user name given where the ID is needed.
+   */
+  PRINCIPAL_ID_INVALID = 'PRINCIPAL_ID_INVALID',
   /** A group or user is listed twice. */
   PRINCIPAL_DUPLICATE = 'PRINCIPAL_DUPLICATE',
   /**

@@ -88,3 +88,15 @@ describe('KeycloakTwilioSso never fails with a TypeError', () => {
     expect(ssoError(() => sso.addUser([] as any)).code).toBe(SsoErrorCode.VALUE_TYPE_INVALID);
   });
 });
+
+describe('Keycloak group and user IDs are checked by shape', () => {
+  test('a name is refused, saying it looks like one; a UUID or an imported realm ID passes', () => {
+    const problems = KeycloakTwilioSso.findProblems({ ...base, groups: [{ principalId: 'Flex Agents', roles: ['agent'] }], users: [{ principalId: 'jane@example.com', roles: ['agent'] }] });
+    expect(problems.map((p) => [p.code, p.field])).toEqual([
+      [SsoErrorCode.PRINCIPAL_ID_INVALID, 'groups[0].principalId'],
+      [SsoErrorCode.PRINCIPAL_ID_INVALID, 'users[0].principalId'],
+    ]);
+    expect(problems[0].message).toContain("got 'Flex Agents', which looks like a group name, not its ID");
+    expect(KeycloakTwilioSso.findProblems({ ...base, groups: [{ principalId: GROUP, roles: ['agent'] }], users: [{ principalId: 'imported-user-7', roles: ['agent'] }] })).toEqual([]);
+  });
+});

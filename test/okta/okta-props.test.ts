@@ -119,3 +119,26 @@ describe('OktaTwilioSso: the same mistake, the same code and words from props an
     expect(fromProps[0].code).toBe(SsoErrorCode.ATTRIBUTE_DUPLICATE);
   });
 });
+
+describe('Okta group and user IDs are checked by shape (00g…, 00u…)', () => {
+  test.each([
+    ['groups', 'Flex Agents', 'which looks like a group name, not its ID'],
+    ['groups', 'agents', 'which looks like a group name, not its ID'],
+    ['groups', '00u1abcdefghijklmnop', "which is an Okta user ID: give users in 'users'"],
+    ['users', 'jane@example.com', 'which looks like a login, not the user ID'],
+    ['users', '00g1abcdefghijklmnop', "which is an Okta group ID: give groups in 'groups'"],
+  ])('%s: %s', (list, id, why) => {
+    const problems = OktaTwilioSso.findProblems({ target: flex, [list]: [{ principalId: id, roles: ['agent'] }] });
+    expect(problems.map((p) => [p.code, p.field])).toEqual([[SsoErrorCode.PRINCIPAL_ID_INVALID, `${list}[0].principalId`]]);
+    expect(problems[0].message).toContain(`got '${id}', ${why}`);
+    expect(problems[0].message).toContain(list === 'groups' ? "an Okta group ID, '00g' followed by letters and digits" : "an Okta user ID, '00u' followed by letters and digits");
+    // addGroup/addUser: the same code and words.
+    const sso = new OktaTwilioSso(oktaStack(), 'S', { target: flex });
+    const add = list === 'groups' ? () => sso.addGroup({ principalId: id, roles: ['agent'] }) : () => sso.addUser({ principalId: id, roles: ['agent'] });
+    expect(ssoError(add).violations.map((v) => [v.code, v.field, v.problem])).toEqual(problems.map((v) => [v.code, v.field, v.problem]));
+  });
+
+  test('real-looking IDs pass', () => {
+    expect(OktaTwilioSso.findProblems({ target: flex, groups: [{ principalId: '00g1emaKYZTWRYYRRTSK', roles: ['agent'] }], users: [{ principalId: '00ub0oNGTSWTBKOLGLNR', roles: ['admin'] }] })).toEqual([]);
+  });
+});
