@@ -1,4 +1,4 @@
-import { AssignmentRules } from '../core/role-assignment';
+import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
 import { sharedPropsProblems } from '../core/twilio-sso-app';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { RoleTokens, rolesProblems } from '../twilio/role-rules';
@@ -6,7 +6,7 @@ import { isRecord, join, listProblems, optionalStringProblems, show, violation }
 import { isUnresolved } from '../twilio/unresolved';
 import { entraAdoptProblems } from './adopt-options';
 import { EntraCertificateOptions, certificatesProblems } from './certificate-options';
-import { uuidProblems } from './object-id';
+import { UUID, uuidProblems } from './object-id';
 import { ENTRA_NAME_ID, ENTRA_USER_ATTRIBUTE } from './user-attributes';
 
 // Internal: every rule of the Entra construct, each a pure function returning violations (never
@@ -18,10 +18,16 @@ export const DEFAULT_CERTIFICATES: EntraCertificateOptions[] = [{ name: 'primary
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
- * Entra's groups and users: roles known at synth (each becomes an app role with an ID derived from
- * its name, and one assignment per role), in any list.
+ * Entra's groups and users: object IDs (UUIDs), and roles known at synth (each becomes an app role
+ * with an ID derived from its name, and one assignment per role).
  */
 export const ENTRA_ASSIGNMENTS: AssignmentRules = {
+  principalId: (id, field, kind) =>
+    principalIdShapeProblems(id, field, {
+      pattern: UUID,
+      describe: `the ${kind}'s object ID, a UUID (Entra admin center → ${kind === PrincipalKind.GROUP ? 'Groups' : 'Users'} → the ${kind} → Overview → "Object ID")`,
+      whyNot: (value) => (value.includes('@') ? 'which looks like a sign-in name or mail address, not the object ID' : looksLikeName(value, kind)),
+    }),
   roles: (roles, field, target) => rolesProblems(roles, field, target, RoleTokens.NONE),
 };
 

@@ -224,8 +224,8 @@ export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
     this.declaredRoles = [...(props.roles ?? []), ...Object.keys(props.adopt?.appRoleIds ?? {})];
     // Every string the resources below take reaches the Terraform JSON as that text: the props are
     // escaped here, once (cdktf tokens in them stay references).
-    const p = literal({ ...props, displayName: this.displayName });
-    const displayName = p.displayName;
+    const p = literal(props);
+    const displayName = this._literal.displayName;
 
     const clientConfig = p.tenantId === undefined || p.owners === undefined ? stackClientConfig(this) : undefined;
     this.tenantId = p.tenantId ?? clientConfig!.tenantId;
@@ -237,7 +237,7 @@ export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
       owners,
       signInAudience: 'AzureADMyOrg',
       featureTags: FEATURE_TAGS,
-      web: { redirectUris: [target.acsUrl] },
+      web: { redirectUris: [this._literal.acsUrl] },
       appRole: Lazy.anyValue({ produce: () => this.renderAppRoles() }) as unknown as ApplicationAppRole[],
       // The Entity ID is managed by the identifier-URI resource below (exactly one identifier, #978).
       lifecycle: { ignoreChanges: ['identifier_uris'] },
@@ -265,7 +265,7 @@ export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
     this.servicePrincipalObjectId = this.servicePrincipal.objectId;
     const identifierUri = new ApplicationIdentifierUri(this, 'IdentifierUri', {
       applicationId: this.application.id,
-      identifierUri: target.entityId,
+      identifierUri: this._literal.entityId,
       dependsOn: [wait],
     });
     if (this.adopt) {

@@ -29,6 +29,6 @@ export function uuidProblems(value: unknown, field: string, code: SsoErrorCode, 
   const type = stringProblems(value, field, what);
   if (type.length > 0 || typeof value !== 'string' || UUID.test(value)) return type;
   const name = looksLikeName(value);
-  const hint = name === undefined ? '' : `; that looks like ${name}, not an ID`;
+  const hint = name === undefined ? '' : `, which looks like ${name}, not an ID`;
   return [violation(code, field, value, `must be ${what}${where === undefined ? '' : ` (${where})`}, got ${show(value)}${hint}`)];
 }

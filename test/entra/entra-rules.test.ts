@@ -68,9 +68,9 @@ describe('findProblems is the primitive: it never throws, whatever it is given',
   test('an ID that looks like a name says so', () => {
     const found = EntraTwilioSso.findProblems(props({ tenantId: 'contoso.onmicrosoft.com', owners: ['Jane Doe', 'jane@contoso.com', '12345'] }));
     expect(found.map((v) => v.message)).toEqual([
-      "tenantId must be the tenant's ID (a UUID), not its domain name, got 'contoso.onmicrosoft.com'; that looks like a domain name, not an ID",
-      "owners[0] must be an object ID (a UUID), got 'Jane Doe'; that looks like a name, not an ID",
-      "owners[1] must be an object ID (a UUID), got 'jane@contoso.com'; that looks like a sign-in name or mail address, not an ID",
+      "tenantId must be the tenant's ID (a UUID), not its domain name, got 'contoso.onmicrosoft.com', which looks like a domain name, not an ID",
+      "owners[0] must be an object ID (a UUID), got 'Jane Doe', which looks like a name, not an ID",
+      "owners[1] must be an object ID (a UUID), got 'jane@contoso.com', which looks like a sign-in name or mail address, not an ID",
       "owners[2] must be an object ID (a UUID), got '12345'",
     ]);
   });

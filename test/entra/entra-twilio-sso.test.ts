@@ -328,6 +328,7 @@ describe('EntraTwilioSso options', () => {
     const newEnd = inDays(900);
     const sso = new EntraTwilioSso(stack, 'Sso', {
       target: flex,
+      groups: [{ principalId: GROUP_AGENTS, roles: ['agent'] }],
       certificates: [
         { name: 'y2025', endDate: oldEnd },
         { name: 'y2027', endDate: newEnd },
