@@ -43,14 +43,6 @@ export function warnAboutAdoption(scope: IConstruct, what: string, changes: Adop
 }
 
 /**
- * Warns about adoption changes already written as `<topic>: <change>` text.
- * @deprecated for identity providers not yet building {@link AdoptionChange} data; use {@link warnAboutAdoption}
- */
-export function warnAdoptionChanges(scope: IConstruct, what: string, items: string[]): void {
-  for (const item of items) warn(scope, `Adopting an existing ${what}: the first apply changes in place: ${item}`);
-}
-
-/**
  * Runs `warn` once, when `scope` is synthesized: adoption warnings name what the app is finally given,
  * including `addGroup`/`addUser`/`addAttribute` calls after the constructor. An Aspect runs once
  * everything is declared; it visits every node below `scope`, hence the check, and a second synth of

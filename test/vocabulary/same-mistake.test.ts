@@ -25,6 +25,8 @@ interface Idp {
   readonly create: (stack: TerraformStack, props: any) => TwilioSsoApp;
   /** A valid attribute value in the identity provider's language. */
   readonly value: string;
+  /** An attribute value the identity provider cannot read. */
+  readonly badValue: string;
   /** Valid group and user IDs, when it has groups and users. */
   readonly principals?: { readonly group: string; readonly otherGroup: string; readonly user: string };
 }
@@ -48,6 +50,7 @@ const IDPS: Idp[] = [
     findProblems: (p) => OktaTwilioSso.findProblems(p),
     create: (s, p) => new OktaTwilioSso(s, 'Sso', p),
     value: 'user.department',
+    badValue: '${user.department}',
     principals: { group: '00g1agents000000001', otherGroup: '00g1supers000000002', user: '00u1jane0000000003' },
   },
   {
@@ -57,6 +60,7 @@ const IDPS: Idp[] = [
     findProblems: (p) => EntraTwilioSso.findProblems(p),
     create: (s, p) => new EntraTwilioSso(s, 'Sso', p),
     value: 'user.department',
+    badValue: 'user.department()',
     principals: { group: '6f0e3d1a-0000-4000-8000-000000000001', otherGroup: '6f0e3d1a-0000-4000-8000-000000000002', user: '6f0e3d1a-0000-4000-8000-000000000003' },
   },
   {
@@ -66,6 +70,7 @@ const IDPS: Idp[] = [
     findProblems: (p) => KeycloakTwilioSso.findProblems(p),
     create: (s, p) => new KeycloakTwilioSso(s, 'Sso', p),
     value: 'department',
+    badValue: 'the department',
     principals: { group: '6f0e3d1a-0000-4000-8000-000000000001', otherGroup: '6f0e3d1a-0000-4000-8000-000000000002', user: '6f0e3d1a-0000-4000-8000-000000000003' },
   },
   {
@@ -75,6 +80,7 @@ const IDPS: Idp[] = [
     findProblems: (p) => SalesforceTwilioSso.findProblems(p),
     create: (s, p) => new SalesforceTwilioSso(s, 'Sso', p),
     value: '$User.Department',
+    badValue: '{!$User.Department}',
   },
 ];
 
@@ -134,6 +140,14 @@ const MISTAKES: Mistake[] = [
     sameWordsEverywhere: true,
     props: (idp) => withTarget(idp, { attributes: [{ name: 'team name', value: idp.value }] }),
     add: (idp, sso) => ({ props: withTarget(idp, {}), call: () => sso().addAttribute({ name: 'team name', value: idp.value }) }),
+  },
+  {
+    name: 'an attribute value the identity provider cannot read',
+    code: SsoErrorCode.ATTRIBUTE_VALUE_INVALID,
+    field: 'attributes[0].value',
+    sameWordsEverywhere: false, // each identity provider has its own value language
+    props: (idp) => withTarget(idp, { attributes: [{ name: 'department', value: idp.badValue }] }),
+    add: (idp, sso) => ({ props: withTarget(idp, {}), call: () => sso().addAttribute({ name: 'department', value: idp.badValue }) }),
   },
   {
     name: 'an attribute that is not an object',
