@@ -92,7 +92,7 @@ describe('bad config fails at synth time with the path in the file', () => {
 
   test('a malformed SID', () => {
     const e = configError({ targets: [okTarget({ twilio: { flexEnhanced: { connectionSid: 'JQ123' } } })] });
-    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid: flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'");
+    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid must look like JQ followed by 32 lowercase hex characters (the flex connection SID), got 'JQ123'");
   });
 
   test('an Entity ID and ACS URL from different targets', () => {
