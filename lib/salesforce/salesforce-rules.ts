@@ -2,7 +2,7 @@ import { sharedPropsProblems } from '../core/twilio-sso-app';
 import { ValueLanguage } from '../core/saml-attribute';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { rolesProblems } from '../twilio/role-rules';
-import { isRecord, join, listProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
+import { isRecord, join, listProblems, optionalEnumProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { SalesforceAppType, SalesforceSsoBinding } from './app-options';
 import { SalesforceSubjectType } from './metadata';
@@ -91,11 +91,10 @@ function knownBoolean(value: unknown, field: string): Violation[] {
   return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be true or false, got ${show(value)}`)];
 }
 
-/** One of an enum's values. */
+/** One of an enum's values, known at synth. */
 function oneOf(value: unknown, field: string, values: readonly string[]): Violation[] {
   const tokens = tokenProblems(value, field);
-  if (tokens.length > 0 || value === undefined || values.includes(value as string)) return tokens;
-  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`)];
+  return tokens.length > 0 ? tokens : optionalEnumProblems(value, field, values);
 }
 
 /** The problems of one extra attribute's name and value beyond the shared rules: neither may be a token. */
