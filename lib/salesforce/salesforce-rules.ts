@@ -1,5 +1,5 @@
 import { sharedPropsProblems } from '../core/twilio-sso-app';
-import { ValueLanguage } from '../core/saml-attribute';
+import { ValueLanguage, valueProblems } from '../core/saml-attribute';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { rolesProblems } from '../twilio/role-rules';
 import { isRecord, join, listProblems, optionalEnumProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
@@ -158,18 +158,10 @@ function rolesSourceProblems(props: Props, target: TwilioTarget): Violation[] {
     const tokens = tokenProblems(roles, 'roles');
     out.push(...(tokens.length > 0 ? tokens : rolesProblems(roles, 'roles', target)));
   }
-  const formula = knownString(rolesFormula, 'rolesFormula', SALESFORCE_FORMULA.describe);
-  if (formula.length > 0) out.push(...formula);
-  else if (typeof rolesFormula === 'string') out.push(...valueProblems(rolesFormula, 'rolesFormula'));
+  const tokens = tokenProblems(rolesFormula, 'rolesFormula');
+  if (tokens.length > 0) out.push(...tokens);
+  else if (rolesFormula !== undefined) out.push(...valueProblems(SALESFORCE_FORMULA, rolesFormula, 'rolesFormula'));
   return out;
-}
-
-/** A Salesforce formula's problems. */
-export function valueProblems(value: string, field: string): Violation[] {
-  const problem = value.trim() === '' ? 'empty' : SALESFORCE_FORMULA.problem(value);
-  if (problem === undefined) return [];
-  const detail = problem === 'empty' ? '' : ` (${problem})`;
-  return [violation(SsoErrorCode.ATTRIBUTE_VALUE_INVALID, field, value, `must be ${SALESFORCE_FORMULA.describe}${detail}, got ${show(value)}`)];
 }
 
 /** The problems of the app's own settings: name, contact, start URL, API version, kind, binding. */
