@@ -1,8 +1,8 @@
 import { sharedPropsProblems } from '../core/twilio-sso-app';
-import { ValueLanguage } from '../core/saml-attribute';
+import { ValueLanguage, valueProblems } from '../core/saml-attribute';
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { rolesProblems } from '../twilio/role-rules';
-import { isRecord, join, listProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
+import { isRecord, join, listProblems, optionalEnumProblems, optionalStringProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { SalesforceAppType, SalesforceSsoBinding } from './app-options';
 import { SalesforceSubjectType } from './metadata';
@@ -91,11 +91,10 @@ function knownBoolean(value: unknown, field: string): Violation[] {
   return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be true or false, got ${show(value)}`)];
 }
 
-/** One of an enum's values. */
+/** One of an enum's values, known at synth. */
 function oneOf(value: unknown, field: string, values: readonly string[]): Violation[] {
   const tokens = tokenProblems(value, field);
-  if (tokens.length > 0 || value === undefined || values.includes(value as string)) return tokens;
-  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`)];
+  return tokens.length > 0 ? tokens : optionalEnumProblems(value, field, values);
 }
 
 /** The problems of one extra attribute's name and value beyond the shared rules: neither may be a token. */
@@ -159,18 +158,10 @@ function rolesSourceProblems(props: Props, target: TwilioTarget): Violation[] {
     const tokens = tokenProblems(roles, 'roles');
     out.push(...(tokens.length > 0 ? tokens : rolesProblems(roles, 'roles', target)));
   }
-  const formula = knownString(rolesFormula, 'rolesFormula', SALESFORCE_FORMULA.describe);
-  if (formula.length > 0) out.push(...formula);
-  else if (typeof rolesFormula === 'string') out.push(...valueProblems(rolesFormula, 'rolesFormula'));
+  const tokens = tokenProblems(rolesFormula, 'rolesFormula');
+  if (tokens.length > 0) out.push(...tokens);
+  else if (rolesFormula !== undefined) out.push(...valueProblems(SALESFORCE_FORMULA, rolesFormula, 'rolesFormula'));
   return out;
-}
-
-/** A Salesforce formula's problems. */
-export function valueProblems(value: string, field: string): Violation[] {
-  const problem = value.trim() === '' ? 'empty' : SALESFORCE_FORMULA.problem(value);
-  if (problem === undefined) return [];
-  const detail = problem === 'empty' ? '' : ` (${problem})`;
-  return [violation(SsoErrorCode.ATTRIBUTE_VALUE_INVALID, field, value, `must be ${SALESFORCE_FORMULA.describe}${detail}, got ${show(value)}`)];
 }
 
 /** The problems of the app's own settings: name, contact, start URL, API version, kind, binding. */

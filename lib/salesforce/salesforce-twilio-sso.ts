@@ -2,6 +2,7 @@ import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GeneratedFiles, GeneratedFilesProps, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
 import { literal } from '../core/literal';
+import { ValueLanguage } from '../core/saml-attribute';
 import { problemsHeader } from '../core/twilio-sso-app';
 import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
@@ -10,7 +11,7 @@ import { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding } from
 import { SalesforceCertificate, readCertificateFile } from './certificate';
 import { PACKAGE_DIRECTORY, SalesforceProject, SalesforceSubjectType, projectPaths, renderSalesforceProject } from './metadata';
 import { myDomainHost } from './my-domain';
-import { DEFAULT_CLI_VERSION, DEFAULT_NAME_ID, SUBJECT_TYPES, attributeTokenProblems, deployProblems, salesforcePropsProblems, valueProblems } from './salesforce-rules';
+import { DEFAULT_CLI_VERSION, DEFAULT_NAME_ID, SUBJECT_TYPES, SALESFORCE_FORMULA, attributeTokenProblems, deployProblems, salesforcePropsProblems } from './salesforce-rules';
 
 export { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding } from './app-options';
 
@@ -311,9 +312,12 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     return this.deployment;
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    throwIfAny(`Invalid attribute for ${this.node.path}`, valueProblems(value, field));
+  /**
+   * Attribute values are Salesforce formulas (`$User.Department`).
+   * @internal
+   */
+  protected _valueLanguage(): ValueLanguage {
+    return SALESFORCE_FORMULA;
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
