@@ -4,6 +4,7 @@ import { delimiter, isAbsolute, join } from 'path';
 import { CliIo } from '../context';
 import { ioError, usageError } from '../errors';
 import { outdirOf } from './invocation';
+import { readableOutputDirectory } from './output-directory';
 
 /** One output as `terraform output -json` prints it. */
 export interface TerraformOutput {
@@ -26,7 +27,8 @@ export function stackDirectory(outdir: string, target: string): string {
   if (!STACK_NAME.test(target)) {
     throw usageError(`'${target}' is not a target name (lowercase letters, digits and dashes, as in the config's targets[].name)`);
   }
-  const dir = join(outdir, 'stacks', target);
+  // A synth killed between its two renames leaves the previous output as the backup: read that.
+  const dir = join(readableOutputDirectory(outdir), 'stacks', target);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw ioError(`no stack directory '${dir}': synthesize and apply the target first (twilio-sso synth, then terraform init + apply in that directory, or cdktf deploy ${target}), or pass --output <the synth output directory>`);
   }
