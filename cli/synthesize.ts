@@ -1,5 +1,5 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
 import { SsoConfigError, SsoErrorCode } from '../lib/twilio';
 import { visible } from '../lib/twilio/rules';
@@ -31,10 +31,16 @@ export type SynthOutcome = { readonly ok: true; readonly result: Synthesized } |
 
 /** Where a synth runs from. */
 export interface SynthOptions {
-  /** The directory relative paths are resolved from. @default process.cwd() */
+  /** The directory a relative output directory is resolved from (the config path is the process's). @default process.cwd() */
   readonly cwd?: string;
   /** Where the output directory came from, for messages. @default '--output' */
   readonly outdirSource?: OutputSource;
+  /**
+   * Run by the cdktf CLI: it lists the stack folders before running the app and then deletes those
+   * the app no longer wrote, failing on one that is already gone. An empty folder is left for it to
+   * delete for each target that left the config. @default false
+   */
+  readonly underCdktfCli?: boolean;
 }
 
 /**
@@ -71,8 +77,9 @@ export function synthesize(configPath: string, outdir: string, options: SynthOpt
       if (found) return { ok: false, check: found };
       throw e;
     }
-    const moved = moveLegacyState(check.config!, check.planned!.map((p) => p.name), target, resolve(cwd, dirname(configPath)), notices);
+    const moved = moveLegacyState(check.config!, check.planned!.map((p) => p.name), target, resolve(dirname(configPath)), notices);
     carryTerraformFiles(target, staging, moved);
+    if (options.underCdktfCli) leaveRemovedStackFolders(target, staging);
     swapIn(staging, target);
     committed = true;
     return { ok: true, result: { app, outdir, stacks: check.planned!.map((p) => p.name), warnings: warningsOf(app), notices } };
@@ -129,6 +136,17 @@ function moveLegacyState(config: SsoConfig, names: string[], target: string, con
     notices.push(`target '${name}': moved its Terraform state out of the synth output, from '${visible(from, 300)}' to '${visible(to, 300)}' (a re-synth replaces the output). Run 'terraform init' in the stack folder once (cdktf deploy does).`);
   });
   return moved;
+}
+
+/** An empty folder in the staged output for each stack folder of the old output that it lacks. */
+function leaveRemovedStackFolders(target: string, staging: string): void {
+  let old: string[];
+  try {
+    old = readdirSync(join(target, 'stacks'));
+  } catch {
+    return;
+  }
+  for (const s of old) if (!existsSync(join(staging, 'stacks', s))) mkdirSync(join(staging, 'stacks', s), { recursive: true });
 }
 
 /** Renames a file, or copies and removes it across file systems. */

@@ -42,7 +42,7 @@ function runSynth({ io, result }: CommandContext, opts: SynthOptions): void {
   if (opts.format === 'json') result.jsonError = { version: JSON_FORMAT_VERSION, file, valid: false, outdir };
   let outcome: SynthesizeModule.SynthOutcome;
   try {
-    outcome = synthesizeModule().synthesize(file, outdir, { cwd: io.cwd, outdirSource: outdirSourceOf(opts.output, io.env) });
+    outcome = synthesizeModule().synthesize(file, outdir, { cwd: io.cwd, outdirSource: outdirSourceOf(opts.output, io.env), underCdktfCli: runByCdktfCli(io.env) });
   } catch (e) {
     if (e instanceof check().ConfigReadError) throw ioError(e.message);
     throw e;

@@ -101,6 +101,24 @@ const hasMarker = (dir: string): boolean => {
   }
 };
 
+/**
+ * Removes a synth's folder with its marker last, so that a removal stopped part-way still leaves a
+ * folder that the next run recognises (or an empty one, which it removes as well).
+ */
+function removeMarked(dir: string): void {
+  for (const e of readdirSync(dir)) if (e !== OUTPUT_MARKER) rmSync(join(dir, e), { recursive: true, force: true });
+  rmSync(join(dir, OUTPUT_MARKER), { force: true });
+  rmdirSync(dir);
+}
+
+const isEmptyDir = (dir: string): boolean => {
+  try {
+    return lstatSync(dir).isDirectory() && readdirSync(dir).length === 0;
+  } catch {
+    return false;
+  }
+};
+
 const alive = (pid: number): boolean => {
   if (pid === process.pid) return true;
   try {
@@ -133,14 +151,17 @@ export function recoverInterruptedSynth(target: string): string[] {
   const name = basename(target);
   const done: string[] = [];
   const backup = join(parent, backupName(name));
-  if (hasMarker(backup)) {
+  if (isEmptyDir(backup)) {
+    rmdirSync(backup);
+    done.push(`removed ${backupName(name)} (empty: an interrupted synth had almost removed it)`);
+  } else if (hasMarker(backup)) {
     // Something other than a synth may have made an empty folder where the output was: the backup wins.
     if (existsSync(target) && !hasMarker(target) && lstatSync(target).isDirectory() && readdirSync(target).length === 0) rmdirSync(target);
     if (!existsSync(target)) {
       renameSync(backup, target);
       done.push(`restored the previous output from ${backupName(name)} (a synth was interrupted while swapping folders)`);
     } else if (hasMarker(target)) {
-      rmSync(backup, { recursive: true, force: true });
+      removeMarked(backup);
       done.push(`removed ${backupName(name)} (the previous output an interrupted synth had replaced)`);
     }
   }
@@ -156,8 +177,8 @@ export function recoverInterruptedSynth(target: string): string[] {
     const m = /^(\d+)-[A-Za-z0-9]{6}$/.exec(e.name.slice(prefix.length));
     if (!m || alive(Number(m[1]))) continue;
     const dir = join(parent, e.name);
-    if (hasMarker(dir)) rmSync(dir, { recursive: true, force: true });
-    else if (readdirSync(dir).length === 0) rmdirSync(dir);
+    if (hasMarker(dir)) removeMarked(dir);
+    else if (isEmptyDir(dir)) rmdirSync(dir);
     else continue;
     done.push(`removed ${e.name} (the unfinished output of an interrupted synth)`);
   }
@@ -218,6 +239,9 @@ export function swapIn(staging: string, target: string): void {
     renameSync(staging, target);
     return;
   }
+  if (existsSync(backup)) {
+    throw ioError(`'${visible(backup, 300)}' is in the way of the swap and holds no synth output marker: remove it (it is not something a synth wrote), then synth again`);
+  }
   renameSync(target, backup);
   try {
     renameSync(staging, target);
@@ -225,5 +249,5 @@ export function swapIn(staging: string, target: string): void {
     renameSync(backup, target);
     throw e;
   }
-  rmSync(backup, { recursive: true, force: true });
+  removeMarked(backup);
 }
