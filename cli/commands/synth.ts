@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CommandContext, EXIT_CODES_HELP, JSON_FORMAT_VERSION, formatOption, json } from '../context';
+import { visible } from '../../lib/twilio/rules';
 import { EXIT, ioError } from '../errors';
 import { DEFAULT_CONFIG, configPathOf, outdirOf, outdirSourceOf, runByCdktfCli } from '../io/invocation';
 import type * as ProblemsModule from '../../stacks/config/config-problems';
@@ -59,8 +60,9 @@ function runSynth({ io, result }: CommandContext, opts: SynthOptions): void {
   if (opts.format === 'json') {
     io.stdout.write(json({ version: JSON_FORMAT_VERSION, file, valid: true, targets: r.stacks, problems: [], outdir: r.outdir, stacks: r.stacks, warnings: r.warnings, notices: r.notices }));
   } else if (!runByCdktfCli(io.env)) {
-    for (const w of r.warnings) io.stderr.write(`Warning: ${w}\n`);
-    io.stderr.write(`Synthesized ${r.stacks.length} stack(s) into ${r.outdir}/stacks: ${r.stacks.join(', ')}\n`);
+    // A warning can quote config values: escaped in text, exact in JSON.
+    for (const w of r.warnings) io.stderr.write(`Warning: ${visible(w, 2000)}\n`);
+    io.stderr.write(`Synthesized ${r.stacks.length} stack(s) into ${visible(r.outdir, 300)}/stacks: ${r.stacks.join(', ')}\n`);
   }
   result.code = EXIT.OK;
 }

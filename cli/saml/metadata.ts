@@ -79,7 +79,7 @@ function resolve(nodes: any[], scope: Record<string, string>): Element[] {
     const local = colon < 0 ? tag : tag.slice(colon + 1);
     // An unprefixed element with no default namespace in scope is in no namespace ('').
     const ns = prefix === 'xml' ? XML_NS : prefix === '' ? (inner[''] ?? '') : inner[prefix];
-    if (ns === undefined) throw new MetadataFormatError(`the XML uses the prefix '${prefix}:' (element <${tag}>) without declaring it`);
+    if (ns === undefined) throw new MetadataFormatError(`the XML uses the prefix '${visible(prefix, 60)}:' (element <${visible(tag, 100)}>) without declaring it`);
     const kids: any[] = Array.isArray(node[tag]) ? node[tag] : [];
     const text = kids
       .filter((k) => typeof k['#text'] === 'string' || typeof k['#text'] === 'number')
@@ -123,7 +123,7 @@ export function parseIdpMetadata(input: Buffer | string, expectedEntityId?: stri
   } catch (e) {
     throw parserRefused(e);
   }
-  if (valid !== true) throw new MetadataFormatError(`the document is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  if (valid !== true) throw new MetadataFormatError(`the document is not well-formed XML: ${visible(valid.err.msg, 200)} (line ${valid.err.line}, column ${valid.err.col})`);
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -148,7 +148,7 @@ export function parseIdpMetadata(input: Buffer | string, expectedEntityId?: stri
   let entities: Element[];
   if (root.ns === MD_NS && root.local === 'EntityDescriptor') entities = [root];
   else if (root.ns === MD_NS && root.local === 'EntitiesDescriptor') entities = collectEntities(root);
-  else throw new MetadataFormatError(`the root element is <${root.local}>${root.ns ? ` in namespace ${root.ns}` : ''}, not a SAML 2.0 metadata EntityDescriptor (${MD_NS})`);
+  else throw new MetadataFormatError(`the root element is <${visible(root.local, 100)}>${root.ns ? ` in namespace ${visible(root.ns, 200)}` : ''}, not a SAML 2.0 metadata EntityDescriptor (${MD_NS})`);
   const idps = entities.filter((e) => children(e, MD_NS, 'IDPSSODescriptor').length > 0);
   if (idps.length === 0) throw new MetadataFormatError('the metadata has no IDPSSODescriptor: it does not describe an identity provider');
   const entity = (expectedEntityId !== undefined ? idps.find((e) => e.attrs.entityID === expectedEntityId) : undefined) ?? idps[0];
