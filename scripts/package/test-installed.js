@@ -123,7 +123,8 @@ check("the config's yaml-language-server line resolves to the schema in node_mod
 check('npx twilio-sso synth: the same files as the repository synthesizes', () => {
   const r = sso(['synth']);
   assert(r.status === 0, `exit ${r.status}: ${r.stderr}`);
-  const mine = path.join(work, 'repo-out');
+  // Beside cdktf.out (same depth from the config): the stacks' local state path is relative to the stack folder.
+  const mine = path.join(app, 'repo-out');
   const ref = run('node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', config, '--output', mine]);
   assert(ref.status === 0, ref.stderr);
   const diff = run('diff', ['-r', path.join(app, 'cdktf.out'), mine]);
