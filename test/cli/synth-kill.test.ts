@@ -3,7 +3,7 @@
  * is killed at many points, and after each kill the output, as a reader finds it, is the complete old
  * synth or the complete new one, never a mix; the next run leaves nothing beside it.
  *
- * `npm test` runs a light variant (20 stacks, 3 kills). TWILIO_SSO_KILL_TEST=heavy (set by .ci/run)
+ * `npm test` runs a light variant (10 stacks, 3 kills). TWILIO_SSO_KILL_TEST=heavy (set by .ci/run)
  * runs 300 stacks and 16 kills.
  */
 import { spawn } from 'child_process';
@@ -16,7 +16,7 @@ import { tempDir, writeConfig } from '../support/files';
 import { builtCommand, cli } from './support';
 
 const HEAVY = process.env.TWILIO_SSO_KILL_TEST === 'heavy';
-const STACKS = HEAVY ? 300 : 20;
+const STACKS = HEAVY ? 300 : 10;
 const KILLS = HEAVY ? 16 : 3;
 jest.setTimeout(HEAVY ? 15 * 60_000 : 60_000);
 
