@@ -80,16 +80,23 @@ export function synthesize(configPath: string, outdir: string, options: SynthOpt
     const moved = moveLegacyState(check.config!, check.planned!.map((p) => p.name), target, resolve(dirname(configPath)), notices);
     carryTerraformFiles(target, staging, moved);
     if (options.underCdktfCli) leaveRemovedStackFolders(target, staging);
-    swapIn(staging, target);
+    const left = swapIn(staging, target);
     committed = true;
+    if (left !== undefined) notices.push(left);
     return { ok: true, result: { app, outdir, stacks: check.planned!.map((p) => p.name), warnings: warningsOf(app), notices } };
   } catch (e) {
     throw asIoError(e, outdir);
   } finally {
+    // Best effort: a staging folder that cannot be removed now (a read-only or full disk) is the next
+    // run's to remove, and must not hide the error that stopped this one.
     if (!committed) {
-      if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
-      // Directories made only to hold the output go too when nothing was written.
-      if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
+      try {
+        if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
+        // Directories made only to hold the output go too when nothing was written.
+        if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
+      } catch {
+        // left for the next run
+      }
     }
   }
 }

@@ -231,13 +231,15 @@ function linkTree(from: string, to: string, skip: string | undefined): void {
 
 /**
  * Swaps the staged output in for `target` (steps 1–3 above). On a failure before the new output is
- * in place, the old one is put back; the error is rethrown.
+ * in place, the old one is put back and the error rethrown. Once the new output is in place nothing
+ * throws: a backup that cannot be removed is left for the next run, and said.
+ * @returns a notice when the backup was left behind
  */
-export function swapIn(staging: string, target: string): void {
+export function swapIn(staging: string, target: string): string | undefined {
   const backup = join(dirname(target), backupName(basename(target)));
   if (!existsSync(target)) {
     renameSync(staging, target);
-    return;
+    return undefined;
   }
   if (existsSync(backup)) {
     throw ioError(`'${visible(backup, 300)}' is in the way of the swap and holds no synth output marker: remove it (it is not something a synth wrote), then synth again`);
@@ -249,5 +251,10 @@ export function swapIn(staging: string, target: string): void {
     renameSync(backup, target);
     throw e;
   }
-  removeMarked(backup);
+  try {
+    removeMarked(backup);
+    return undefined;
+  } catch (e) {
+    return `the previous output is left in ${backupName(basename(target))} (${visible((e as Error).message, 200)}); the next synth removes it`;
+  }
 }
