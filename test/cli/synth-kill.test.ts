@@ -4,7 +4,8 @@
  * synth or the complete new one, never a mix; the next run leaves nothing beside it.
  *
  * `npm test` runs a light variant (10 stacks, 3 kills). TWILIO_SSO_KILL_TEST=heavy (set by .ci/run)
- * runs 300 stacks and 16 kills.
+ * runs 300 stacks and 9 kills. (A kill between the swap's two renames, a window of microseconds that
+ * polling rarely hits, is covered step by step in output-directory.test.ts.)
  */
 import { spawn } from 'child_process';
 import { createHash } from 'crypto';
@@ -17,7 +18,7 @@ import { builtCommand, cli } from './support';
 
 const HEAVY = process.env.TWILIO_SSO_KILL_TEST === 'heavy';
 const STACKS = HEAVY ? 300 : 10;
-const KILLS = HEAVY ? 16 : 3;
+const KILLS = HEAVY ? 9 : 3;
 jest.setTimeout(HEAVY ? 15 * 60_000 : 60_000);
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -92,7 +93,7 @@ test(`SIGKILL at ${KILLS} points of a ${STACKS}-stack re-synth: the complete old
   // Kill points: spread over the run's time, part-way through writing the staged stacks, and at the swap.
   const triggers: Trigger[] = [];
   for (let i = 0; i < KILLS; i++) {
-    const kind = i % 4;
+    const kind = i % 3;
     if (kind === 0) {
       const ms = Math.round(((i + 1) / (KILLS + 1)) * fullRunMs);
       triggers.push({
@@ -105,8 +106,7 @@ test(`SIGKILL at ${KILLS} points of a ${STACKS}-stack re-synth: the complete old
     } else if (kind === 1) {
       const n = Math.max(1, Math.round(((i + 1) / (KILLS + 1)) * STACKS));
       triggers.push({ what: `with ${n} stacks staged`, arm: () => () => stagingStacks() >= n });
-    } else if (kind === 2) triggers.push({ what: 'when the backup appears', arm: () => () => existsSync(backup) });
-    else triggers.push({ what: 'when the output is missing', arm: () => () => !existsSync(out) });
+    } else triggers.push({ what: 'when the backup appears', arm: () => () => existsSync(backup) });
   }
 
   const seen: string[] = [];
