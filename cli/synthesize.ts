@@ -49,7 +49,7 @@ export interface SynthOptions {
  * written into a staging directory beside `outdir` and swapped in by rename, so `outdir` always holds
  * one complete synth, the old or the new, whatever stops the run. Terraform's working files
  * (`.terraform/`, `.terraform.lock.hcl`) are carried over; a stack whose target left the config is gone.
- * Local state found where versions before 0.2 kept it (inside the output) is moved out first.
+ * Local state found where version 0.1 kept it (inside the output) is moved out first.
  *
  * Throws {@link ConfigReadError} when the config file cannot be read, and a {@link CliError} (exit 2)
  * when the output directory is refused or cannot be written; the old output is then intact.
@@ -110,7 +110,7 @@ function asIoError(e: unknown, outdir: string): unknown {
 }
 
 /**
- * Moves local state out of the synth output, where versions before 0.2 kept it by default
+ * Moves local state out of the synth output, where version 0.1 kept it by default
  * (`<output>/stacks/<target>/terraform.<target>.tfstate`, and a relative `backend.local.path`
  * resolved from the stack folder): a re-synth replaces the output, and would take the state with it.
  * @returns the stacks whose state moved (their backend changed: Terraform's backend record is not carried over)
@@ -133,7 +133,7 @@ function moveLegacyState(config: SsoConfig, names: string[], target: string, con
       return;
     }
     if (existsSync(to)) {
-      throw ioError(`target '${name}': Terraform state is in two places, '${visible(from, 300)}' (inside the synth output, where versions before 0.2 kept it) and '${visible(to, 300)}' (where it is kept now). Keep the one that matches what is deployed (terraform state list shows what each holds), delete or move away the other, then synth again`);
+      throw ioError(`target '${name}': Terraform state is in two places, '${visible(from, 300)}' (inside the synth output, where version 0.1 kept it) and '${visible(to, 300)}' (where it is kept now). Keep the one that matches what is deployed (terraform state list shows what each holds), delete or move away the other, then synth again`);
     }
     mkdirSync(dirname(to), { recursive: true });
     for (const suffix of ['', '.backup']) {

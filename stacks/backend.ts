@@ -31,7 +31,7 @@ export function localStateFile(configured: string | undefined, targetName: strin
 }
 
 /**
- * Where versions before 0.2 kept a target's local state: `backend.local.path`, else
+ * Where version 0.1 kept a target's local state: `backend.local.path`, else
  * `terraform.<target>.tfstate`, relative to the stack folder, i.e. inside the synth output.
  */
 export function legacyLocalStateFile(configured: string | undefined, targetName: string, stackDir: string): string {

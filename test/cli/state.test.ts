@@ -38,7 +38,7 @@ test("a relative backend.local.path is read from the config file's folder; an ab
   expect(JSON.parse(readFileSync(join(out, 'stacks', 'abs', 'cdk.tf.json'), 'utf8')).terraform.backend.local.path).toBe('/var/lib/tf/abs.tfstate');
 });
 
-/** An output as versions before 0.2 left it after `terraform apply`: state in the stack folder. */
+/** An output as version 0.1 left it after `terraform apply`: state in the stack folder. */
 async function legacyOutput(config: unknown, stateName = 'terraform.flex.tfstate') {
   const file = writeConfig(stringify(config));
   const out = join(dirname(file), 'cdktf.out');
