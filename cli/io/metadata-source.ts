@@ -60,7 +60,7 @@ export async function readMetadata(source: string, timeoutMs: number): Promise<B
     const chunks: Buffer[] = [];
     let size = 0;
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
+      let next: Awaited<ReturnType<typeof reader.read>>;
       try {
         next = await reader.read();
       } catch (e) {
