@@ -166,18 +166,16 @@ const NEEDS_INIT = /Backend initialization required|backend configuration (has )
 /**
  * Reads the stack's outputs with `<binary> output -json` in its directory, bounded in time and size.
  * Sensitive values are read (Terraform prints them in JSON) but kept marked, so that nothing prints
- * them. A stack never initialised, or applied nowhere yet, is one line saying what to run (exit 2).
+ * them. A stack not initialised (Terraform's long -migrate-state explanation) is one line saying what to run (exit 2).
  */
 export async function readTerraformOutputs(stackDir: string, binary: string, env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_TERRAFORM_TIMEOUT_S * 1000): Promise<Record<string, TerraformOutput>> {
+  // Not initialised is Terraform's to say (its data folder may be elsewhere: TF_DATA_DIR), and is turned into one line below.
   const init = `terraform -chdir=${visible(stackDir, 300)} init`;
-  if (!existsSync(join(stackDir, '.terraform'))) {
-    throw usageError(`the stack in '${visible(stackDir, 300)}' is not initialised: run '${init}', then apply it (terraform apply, or cdktf deploy)`);
-  }
   const r = await runBounded(binary, ['output', '-json', '-no-color'], stackDir, { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }, timeoutMs, MAX_TERRAFORM_OUTPUT_BYTES);
   const cmd = `${visible(binary, 200)} output -json (in ${visible(stackDir, 300)})`;
   if (r.failure) throw ioError(`${cmd} ${r.failure}`);
   if (r.code !== 0) {
-    if (NEEDS_INIT.test(r.stderr)) throw usageError(`the stack in '${visible(stackDir, 300)}' needs 'terraform init' (never run there, or its backend or providers changed since): run '${init}'`);
+    if (NEEDS_INIT.test(r.stderr)) throw usageError(`the stack in '${visible(stackDir, 300)}' is not initialised (terraform init never ran there, or its backend or providers changed since): run '${init}', then apply it if it never was`);
     // Terraform's own words, the last lines, each escaped: they may quote anything.
     const tail = r.stderr.trim().split('\n').slice(-6).map((l) => `  ${visible(l, 300)}`).join('\n');
     throw ioError(`${cmd} exited ${r.code ?? r.signal}${tail ? `:\n${tail}` : ''}`);

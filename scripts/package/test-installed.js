@@ -139,11 +139,11 @@ check('a config with mistakes: exit 1, every problem with file:line:column, noth
   const v = sso(['validate', '--config', bad]);
   assert(v.status === 1, `validate exit ${v.status}`);
   const nameColumn = text.split('\n')[1].indexOf('Bad_Name') + 1;
-  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'displayNam' (did you mean 'displayName'?)", '4 problems']) {
+  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'displayNam' (did you mean 'displayName'?)", "targets[0].okta.groups[0].id must be an Okta group ID", '5 problems']) {
     assert(v.stdout.includes(want), `missing '${want}' in:\n${v.stdout}`);
   }
   const s = sso(['synth', '--config', bad, '--output', 'bad.out', '--format', 'json']);
-  assert(s.status === 1 && JSON.parse(s.stdout).problems.length === 4, `synth exit ${s.status}`);
+  assert(s.status === 1 && JSON.parse(s.stdout).problems.length === 5, `synth exit ${s.status}`);
   assert(!fs.existsSync(path.join(app, 'bad.out')), 'synth wrote bad.out');
 });
 

@@ -64,10 +64,10 @@ export function fakeTerraform(outputs: Record<string, { value: unknown; sensitiv
   return { path: bin, log };
 }
 
-/** A synth output directory with a stack directory for `target`, initialised (`.terraform/`) unless said otherwise. */
-export function stackOutdir(target: string, initialised = true): string {
+/** A synth output directory with an (empty) stack directory for `target`. */
+export function stackOutdir(target: string): string {
   const out = tempDir('twilio-sso-out-');
-  mkdirSync(join(out, 'stacks', target, ...(initialised ? ['.terraform'] : [])), { recursive: true });
+  mkdirSync(join(out, 'stacks', target), { recursive: true });
   return out;
 }
 
