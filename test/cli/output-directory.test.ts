@@ -5,7 +5,7 @@
  * on real file systems: a full tmpfs, a read-only parent, a mount point as the output folder.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
 import { homedir } from 'os';
 import { join } from 'path';
 import { dump as stringify } from 'js-yaml';
@@ -279,4 +279,22 @@ test('under the cdktf CLI, a removed target leaves an empty folder for the CLI t
   expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['one', 'two']);
   expect(readdirSync(join(out, 'stacks', 'two'))).toEqual([]);
   expect(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks)).toEqual(['one']);
+});
+
+// Root writes through permissions, so this one runs for other users (root is covered by the read-only mount above).
+(process.getuid?.() === 0 ? test.skip : test)('a parent folder without write permission (EACCES): exit 2, the previous output intact', async () => {
+  const parent = tempDir();
+  const out = join(parent, 'out');
+  const file = config(['one']);
+  expect((await cli(['synth', '--config', file, '--output', out])).code).toBe(0);
+  const before = readTree(out);
+  chmodSync(parent, 0o555);
+  try {
+    const r = await cli(['synth', '--config', config(['one'], 'New'), '--output', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/EACCES.*in its parent: both must be writable/);
+    expect(readTree(out)).toEqual(before);
+  } finally {
+    chmodSync(parent, 0o755);
+  }
 });
