@@ -1,4 +1,5 @@
-import { Dirent, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, copyFileSync, writeFileSync } from 'fs';
+import { Dirent, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, copyFileSync, writeFileSync } from 'fs';
+import { randomBytes } from 'crypto';
 import { homedir } from 'os';
 import { basename, dirname, join, resolve } from 'path';
 import { visible } from '../../lib/twilio/rules';
@@ -187,7 +188,17 @@ export function recoverInterruptedSynth(target: string): string[] {
 
 /** A new staging directory beside `target`, marked as a synth's, for the whole new output. */
 export function createStaging(target: string): string {
-  const staging = mkdtempSync(join(dirname(target), `${stagingPrefix(basename(target))}${process.pid}-`));
+  // Not mkdtemp: its 0700 would become the output folder's mode; mkdir gives what the umask allows.
+  let staging: string;
+  for (;;) {
+    staging = join(dirname(target), `${stagingPrefix(basename(target))}${process.pid}-${randomBytes(3).toString('hex')}`);
+    try {
+      mkdirSync(staging);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
   writeFileSync(join(staging, OUTPUT_MARKER), MARKER_TEXT);
   return staging;
 }

@@ -298,3 +298,11 @@ test('under the cdktf CLI, a removed target leaves an empty folder for the CLI t
     chmodSync(parent, 0o755);
   }
 });
+
+test('the output folder gets the mode the umask allows, as a folder made by mkdir (not a temporary folder’s 0700)', async () => {
+  const out = join(tempDir(), 'out');
+  expect((await cli(['synth', '--config', config(['one']), '--output', out])).code).toBe(0);
+  const probe = join(tempDir(), 'probe');
+  mkdirSync(probe);
+  expect(statSync(out).mode & 0o777).toBe(statSync(probe).mode & 0o777);
+});
