@@ -3,6 +3,7 @@
  * path Terraform resolves from the stack folder, the same whatever --output is; state found where
  * earlier versions kept it (inside the output) is moved out at synth, with a note.
  */
+import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { dump as stringify } from 'js-yaml';
@@ -91,4 +92,26 @@ test('state in both places: exit 2, both named, nothing changed', async () => {
   expect(r.stderr).toContain(to);
   expect(readTree(out)).toEqual(before);
   expect(readFileSync(to, 'utf8')).toBe('{"version":4,"serial":1}\n');
+});
+
+// Real Terraform, when installed (CI has it): the synthesized backend block, in a folder at the stack
+// folder's place, puts the state file beside the config. Only outputs, so no provider is needed.
+const terraform = ((): string | undefined => {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'terraform'))) return join(dir, 'terraform');
+  return undefined;
+})();
+(terraform ? test : test.skip)('Terraform itself writes the state where the README says: .twilio-sso/state/<target>.tfstate beside the config', async () => {
+  const file = writeConfig(stringify({ targets: [flex()] }));
+  const out = join(tempDir(), 'out');
+  expect((await cli(['synth', '--config', file, '--output', out])).code).toBe(0);
+  const backend = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).terraform.backend;
+  const stack = join(out, 'stacks', 'flex');
+  // The synthesized JSON's backend and one output; the provider-bound resources are left out.
+  execFileSync('mv', [join(stack, 'cdk.tf.json'), join(stack, 'cdk.tf.json.synthesized')]);
+  writeFileSync(join(stack, 'main.tf.json'), JSON.stringify({ terraform: { backend }, output: { probe: { value: 'written' } } }));
+  const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) execFileSync(terraform!, [`-chdir=${stack}`, ...args], { env, stdio: 'ignore' });
+  const state = JSON.parse(readFileSync(join(dirname(file), '.twilio-sso', 'state', 'flex.tfstate'), 'utf8'));
+  expect(state.outputs.probe.value).toBe('written');
+  expect(readdirSync(stack).filter((f) => f.endsWith('.tfstate'))).toEqual([]);
 });
