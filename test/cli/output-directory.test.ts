@@ -233,11 +233,11 @@ if (!CAN_MOUNT) console.warn('output-directory.test.ts: not root on Linux, so th
 
 onMounts('I/O failures: exit 2, one line, the previous output intact, nothing left beside it', () => {
   test('the disk fills up half-way through the new output (ENOSPC)', async () => {
-    const parent = tmpfs('size=600k');
+    const parent = tmpfs('size=160k');
     const out = join(parent, 'out');
     expect((await cli(['synth', '--config', config(['one']), '--output', out])).code).toBe(0);
     const before = readTree(out);
-    const r = await cli(['synth', '--config', config(Array.from({ length: 80 }, (_, i) => `t${i}`)), '--output', out]);
+    const r = await cli(['synth', '--config', config(Array.from({ length: 30 }, (_, i) => `t${i}`)), '--output', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^twilio-sso: cannot write the output directory .*ENOSPC.*the previous output, if any, is unchanged\n$/);
     expect(readTree(out)).toEqual(before);

@@ -72,9 +72,14 @@ test(`SIGKILL at ${KILLS} points of a ${STACKS}-stack re-synth: the complete old
   const backup = join(parent, '.twilio-sso-backup-out');
 
   // The two outputs to expect, written by uninterrupted runs (the new one beside, at the same depth).
-  const started = Date.now();
-  expect((await runAndKill(['synth', '--config', newConfig, '--output', join(tempDir(), 'out')], { what: 'never', arm: () => () => false })).killed).toBe(false);
-  const fullRunMs = Date.now() - started;
+  // How long a whole run takes, to spread the time-based kills over it (measured in the heavy variant;
+  // the light one takes a typical figure: a kill during start-up is a kill point too).
+  let fullRunMs = 1500;
+  if (HEAVY) {
+    const started = Date.now();
+    expect((await runAndKill(['synth', '--config', newConfig, '--output', join(tempDir(), 'out')], { what: 'never', arm: () => () => false })).killed).toBe(false);
+    fullRunMs = Date.now() - started;
+  }
   const newOut = join(tempDir(), 'out');
   expect((await cli(['synth', '--config', newConfig, '--output', newOut])).code).toBe(0);
   const NEW = treeHash(newOut);
