@@ -1,4 +1,5 @@
-import { Aspects, TerraformStack } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
+import { join } from 'path';
 import { Construct } from 'constructs';
 import { TwilioSsoChecks } from '../lib/checks';
 import { ITwilioSsoApp, TwilioConsoleOutputs } from '../lib/core';
@@ -17,7 +18,7 @@ export interface TwilioSsoStackProps {
   readonly identityProviderConfig: unknown;
   /**
    * The state backend.
-   * @default - local state in `terraform.<stack>.tfstate`
+   * @default - local state in `.twilio-sso/state/<stack>.tfstate` beside the config file (stacks/backend.ts)
    */
   readonly backend?: BackendConfig;
   /** Config file context (directory, target name). */
@@ -35,7 +36,7 @@ export class TwilioSsoStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: TwilioSsoStackProps) {
     super(scope, id);
-    declareBackend(this, id, props.backend);
+    declareBackend(this, id, props.backend, { configDir: props.context.configDir, stackDir: join(App.of(this).outdir, 'stacks', id) });
     this.app = props.identityProvider.declare(this, props.target, props.identityProviderConfig, props.context);
     new TwilioConsoleOutputs(this, 'Console', { app: this.app });
     // The policy checks run on every stack: they catch escape-hatch overrides the constructs cannot see.

@@ -12,6 +12,7 @@ const terraform = (): typeof TerraformModule => require('../io/terraform');
 interface ConsoleOptions {
   output?: string;
   binary?: string;
+  terraformTimeout: string;
   prefix: string;
   format: string;
 }
@@ -24,6 +25,7 @@ export function consoleCommand(ctx: CommandContext): Command {
     .option('-o, --output <dir>', 'the synth output directory holding stacks/<target> (default: $CDKTF_OUTDIR, else cdktf.out)')
     .option('--binary <terraform|tofu|path>', 'the Terraform CLI that reads the outputs (default: terraform, else tofu, on PATH)')
     .option('--prefix <prefix>', 'output-name prefix, for a stack with several apps (TwilioConsoleOutputs prefix)', '')
+    .option('--terraform-timeout <seconds>', 'how long terraform output may take', '120')
     .addOption(formatOption())
     .addHelpText(
       'after',
@@ -36,9 +38,9 @@ ${EXIT_CODES_HELP}`,
     .action((target: string, opts: ConsoleOptions) => runConsole(ctx, target, opts));
 }
 
-function runConsole({ io, result }: CommandContext, target: string, opts: ConsoleOptions): void {
+async function runConsole({ io, result }: CommandContext, target: string, opts: ConsoleOptions): Promise<void> {
   if (opts.format === 'json') result.jsonError = { version: JSON_FORMAT_VERSION, target };
-  const outputs = terraform().readStackOutputs(io, target, opts);
+  const outputs = await terraform().readStackOutputs(io, target, opts);
   const sheets = sheetModule();
   const sheet = sheets.consoleSheet(target, outputs, { prefix: opts.prefix, now: nowOf(io) });
   io.stdout.write(opts.format === 'json' ? json(sheet) : sheets.formatConsoleSheet(sheet));

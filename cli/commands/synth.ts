@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { CommandContext, EXIT_CODES_HELP, JSON_FORMAT_VERSION, formatOption, json } from '../context';
+import { visible } from '../../lib/twilio/rules';
 import { EXIT, ioError } from '../errors';
-import { DEFAULT_CONFIG, configPathOf, outdirOf, runByCdktfCli } from '../io/invocation';
+import { DEFAULT_CONFIG, configPathOf, outdirOf, outdirSourceOf, runByCdktfCli } from '../io/invocation';
 import type * as ProblemsModule from '../../stacks/config/config-problems';
 import type * as CheckModule from '../../stacks/config/check-config';
 import type * as SynthesizeModule from '../synthesize';
@@ -42,7 +43,7 @@ function runSynth({ io, result }: CommandContext, opts: SynthOptions): void {
   if (opts.format === 'json') result.jsonError = { version: JSON_FORMAT_VERSION, file, valid: false, outdir };
   let outcome: SynthesizeModule.SynthOutcome;
   try {
-    outcome = synthesizeModule().synthesize(file, outdir);
+    outcome = synthesizeModule().synthesize(file, outdir, { cwd: io.cwd, outdirSource: outdirSourceOf(opts.output, io.env), underCdktfCli: runByCdktfCli(io.env) });
   } catch (e) {
     if (e instanceof check().ConfigReadError) throw ioError(e.message);
     throw e;
@@ -54,11 +55,14 @@ function runSynth({ io, result }: CommandContext, opts: SynthOptions): void {
     return;
   }
   const r = outcome.result;
+  // What the run did to state or to an interrupted synth's leftovers is said even under the cdktf CLI.
+  for (const n of r.notices) io.stderr.write(`Note: ${n}\n`);
   if (opts.format === 'json') {
-    io.stdout.write(json({ version: JSON_FORMAT_VERSION, file, valid: true, targets: r.stacks, problems: [], outdir: r.outdir, stacks: r.stacks, warnings: r.warnings }));
+    io.stdout.write(json({ version: JSON_FORMAT_VERSION, file, valid: true, targets: r.stacks, problems: [], outdir: r.outdir, stacks: r.stacks, warnings: r.warnings, notices: r.notices }));
   } else if (!runByCdktfCli(io.env)) {
-    for (const w of r.warnings) io.stderr.write(`Warning: ${w}\n`);
-    io.stderr.write(`Synthesized ${r.stacks.length} stack(s) into ${r.outdir}/stacks: ${r.stacks.join(', ')}\n`);
+    // A warning can quote config values: escaped in text, exact in JSON.
+    for (const w of r.warnings) io.stderr.write(`Warning: ${visible(w, 2000)}\n`);
+    io.stderr.write(`Synthesized ${r.stacks.length} stack(s) into ${visible(r.outdir, 300)}/stacks: ${r.stacks.join(', ')}\n`);
   }
   result.code = EXIT.OK;
 }

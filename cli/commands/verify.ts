@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CommandContext, EXIT_CODES_HELP, JSON_FORMAT_VERSION, formatOption, json, nowOf } from '../context';
+import { visible } from '../../lib/twilio/rules';
 import { EXIT, usageError } from '../errors';
 import type * as MetadataModule from '../saml/metadata';
 import type * as MetadataSourceModule from '../io/metadata-source';
@@ -8,7 +9,7 @@ import type * as ChecksModule from '../verify/checks';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const metadataModule = (): typeof MetadataModule => require('../saml/metadata');
-const metadataSource = (): typeof MetadataSourceModule => require('../io/metadata-source');
+const sourceModule = (): typeof MetadataSourceModule => require('../io/metadata-source');
 const terraform = (): typeof TerraformModule => require('../io/terraform');
 const checks = (): typeof ChecksModule => require('../verify/checks');
 
@@ -19,6 +20,7 @@ interface VerifyOptions {
   binary?: string;
   prefix: string;
   timeout: string;
+  terraformTimeout: string;
   format: string;
 }
 
@@ -31,7 +33,8 @@ export function verifyCommand(ctx: CommandContext): Command {
     .option('-o, --output <dir>', 'the synth output directory holding stacks/<target> (default: $CDKTF_OUTDIR, else cdktf.out)')
     .option('--binary <terraform|tofu|path>', 'the Terraform CLI that reads the outputs (default: terraform, else tofu, on PATH)')
     .option('--prefix <prefix>', 'output-name prefix, for a stack with several apps', '')
-    .option('--timeout <seconds>', 'how long to wait for the metadata URL', '20')
+    .option('--timeout <seconds>', 'how long the metadata URL may take to send the whole document', '20')
+    .option('--terraform-timeout <seconds>', 'how long terraform output may take', '120')
     .addOption(formatOption())
     .addHelpText(
       'after',
@@ -49,18 +52,11 @@ ${EXIT_CODES_HELP}`,
 async function runVerify({ io, result }: CommandContext, target: string, opts: VerifyOptions): Promise<void> {
   if (opts.format === 'json') result.jsonError = { version: JSON_FORMAT_VERSION, target, ok: false };
   const timeout = Number(opts.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw usageError(`--timeout must be a number of seconds, got '${opts.timeout}'`);
-  const outputs = terraform().readStackOutputs(io, target, opts);
-  const source =
-    opts.metadata ??
-    (() => {
-      const o = outputs[`${opts.prefix}idp_metadata_url`];
-      if (!o || o.sensitive || typeof o.value !== 'string' || o.value === '') {
-        throw usageError(`the stack '${target}' has no ${opts.prefix}idp_metadata_url output: pass --metadata <url|file>`);
-      }
-      return o.value;
-    })();
-  const bytes = await metadataSource().readMetadata(source, timeout * 1000);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw usageError(`--timeout must be a number of seconds, got '${visible(opts.timeout)}'`);
+  const outputs = await terraform().readStackOutputs(io, target, opts);
+  const fromStack = outputs[`${opts.prefix}idp_metadata_url`];
+  const source = sourceModule().metadataSource(opts.metadata, fromStack && !fromStack.sensitive && typeof fromStack.value === 'string' ? fromStack.value : undefined, target, `${opts.prefix}idp_metadata_url`);
+  const bytes = await sourceModule().readMetadata(source, timeout * 1000);
   const issuer = outputs[`${opts.prefix}identity_provider_issuer`]?.value;
   const v = checks();
   let report: ChecksModule.VerifyReport;

@@ -1,3 +1,4 @@
+import { visible } from '../../lib/twilio/rules';
 import { inputError } from '../errors';
 import { TerraformOutput } from '../io/terraform';
 import { CertificateFacts, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from '../saml/certificate';
@@ -75,7 +76,7 @@ export function consoleSheet(target: string, outputs: Record<string, TerraformOu
     throw inputError(
       names.length === 0
         ? `the stack '${target}' has no outputs: has it been applied (terraform apply / cdktf deploy)?`
-        : `the stack '${target}' has no ${p}${OUTPUTS.flexSsoUrl} or ${p}${OUTPUTS.frontlineSsoUrl} output (it has: ${names.join(', ')})${p === '' ? '; if its outputs are prefixed, pass --prefix' : ''}`,
+        : `the stack '${target}' has no ${p}${OUTPUTS.flexSsoUrl} or ${p}${OUTPUTS.frontlineSsoUrl} output (it has: ${names.slice(0, 30).map((n) => visible(n, 80)).join(', ')}${names.length > 30 ? ', …' : ''})${p === '' ? '; if its outputs are prefixed, pass --prefix' : ''}`,
     );
   }
   const warnings: string[] = [];
@@ -121,38 +122,57 @@ export function consoleSheet(target: string, outputs: Record<string, TerraformOu
   };
 }
 
-/** The sheet as text: labels and values aligned, the PEM as a block to copy whole. */
+/** A value to paste, escaped for the terminal but never cut (the Console needs all of it). */
+const paste = (value: string): string => visible(value, Number.MAX_SAFE_INTEGER);
+
+/**
+ * The certificate block to paste: the canonical PEM of the parsed certificate (so nothing but Base64
+ * and its BEGIN/END lines reaches the terminal), else the value's lines, escaped.
+ */
+function certificateBlock(value: string): string[] {
+  try {
+    return parseCertificate(value).toString().trimEnd().split('\n');
+  } catch {
+    return value.trimEnd().split(/\r?\n/).map(paste);
+  }
+}
+
+/**
+ * The sheet as text: labels and values aligned, the PEM as a block to copy whole. Every value from
+ * the stack's outputs or the certificate is escaped for the terminal (control and invisible
+ * characters as `\uXXXX`); the JSON form keeps them exact.
+ */
 export function formatConsoleSheet(s: ConsoleSheet): string {
   const out: string[] = [];
   const product = s.product === 'flex' ? 'Twilio Flex' : 'Twilio Frontline';
-  out.push(`${product} single sign-on for target '${s.target}'`);
+  out.push(`${product} single sign-on for target '${visible(s.target)}'`);
   out.push(`Paste into: ${s.consolePage}`);
   out.push('');
   const width = Math.max(...s.fields.map((f) => f.field.length)) + 2;
   for (const f of s.fields) {
     if (f.output.endsWith(OUTPUTS.certificate)) continue;
-    out.push(`  ${f.field.padEnd(width)}${f.value ?? `(${f.note})`}`);
+    out.push(`  ${f.field.padEnd(width)}${f.value !== null ? paste(f.value) : `(${f.note})`}`);
   }
   const cert = s.fields.find((f) => f.output.endsWith(OUTPUTS.certificate));
   if (cert) {
     out.push(`  ${cert.field}${cert.value ? ' (the whole block, BEGIN and END lines included):' : `  (${cert.note})`}`);
-    if (cert.value) out.push('', cert.value.trimEnd(), '');
+    if (cert.value) out.push('', ...certificateBlock(cert.value), '');
   }
   if (s.product === 'frontline') out.push('  Workspace ID is a name you choose in the Console (users type it in the app); it is not an identity-provider value.', '');
   if (s.certificate) {
     const c = s.certificate;
     out.push('Certificate');
-    out.push(`  Subject      ${c.subject}`);
-    out.push(`  Issuer       ${c.issuer}`);
+    out.push(`  Subject      ${visible(c.subject, 500)}`);
+    out.push(`  Issuer       ${visible(c.issuer, 500)}`);
     out.push(`  Valid        ${c.notBefore} → ${c.notAfter} (${c.daysToExpiry >= 0 ? `${c.daysToExpiry} days left` : `expired ${-c.daysToExpiry} days ago`})`);
     out.push(`  SHA-256      ${c.sha256Fingerprint}`);
     out.push(`  SHA-1        ${c.sha1Fingerprint}`);
     out.push('');
   }
   out.push('The identity provider app was given (compare with the Console\'s "Set up your identity provider"):');
-  out.push(`  Entity ID    ${s.serviceProvider.entityId ?? '(no output)'}`);
-  out.push(`  ACS URL      ${s.serviceProvider.acsUrl ?? '(no output)'}`);
-  if (s.metadataUrl) out.push(`  IdP metadata ${s.metadataUrl}  (check it: twilio-sso verify ${s.target})`);
-  for (const w of s.warnings) out.push('', `Warning: ${w}`);
+  out.push(`  Entity ID    ${s.serviceProvider.entityId !== null ? paste(s.serviceProvider.entityId) : '(no output)'}`);
+  out.push(`  ACS URL      ${s.serviceProvider.acsUrl !== null ? paste(s.serviceProvider.acsUrl) : '(no output)'}`);
+  if (s.metadataUrl) out.push(`  IdP metadata ${paste(s.metadataUrl)}  (check it: twilio-sso verify ${visible(s.target)})`);
+  for (const w of s.warnings) out.push('', `Warning: ${visible(w, 2000)}`);
   return `${out.join('\n')}\n`;
 }

@@ -15,6 +15,11 @@ export function outdirOf(flag: string | undefined, env: NodeJS.ProcessEnv): stri
   return flag ?? env.CDKTF_OUTDIR ?? 'cdktf.out';
 }
 
+/** Where {@link outdirOf} took the output directory from, for messages. */
+export function outdirSourceOf(flag: string | undefined, env: NodeJS.ProcessEnv): '--output' | 'CDKTF_OUTDIR' | 'the default' {
+  return flag !== undefined ? '--output' : env.CDKTF_OUTDIR !== undefined ? 'CDKTF_OUTDIR' : 'the default';
+}
+
 /**
  * Whether the cdktf CLI (`cdktf synth`/`deploy`) runs this app: it sets both variables, and prints the
  * stacks it synthesized and every annotation itself. Printing ours too would show them twice, and

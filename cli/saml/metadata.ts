@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { visible } from '../../lib/twilio/rules';
 
 /**
  * The parts of an identity provider's SAML 2.0 metadata that Twilio's configuration depends on.
@@ -78,7 +79,7 @@ function resolve(nodes: any[], scope: Record<string, string>): Element[] {
     const local = colon < 0 ? tag : tag.slice(colon + 1);
     // An unprefixed element with no default namespace in scope is in no namespace ('').
     const ns = prefix === 'xml' ? XML_NS : prefix === '' ? (inner[''] ?? '') : inner[prefix];
-    if (ns === undefined) throw new MetadataFormatError(`the XML uses the prefix '${prefix}:' (element <${tag}>) without declaring it`);
+    if (ns === undefined) throw new MetadataFormatError(`the XML uses the prefix '${visible(prefix, 60)}:' (element <${visible(tag, 100)}>) without declaring it`);
     const kids: any[] = Array.isArray(node[tag]) ? node[tag] : [];
     const text = kids
       .filter((k) => typeof k['#text'] === 'string' || typeof k['#text'] === 'number')
@@ -91,7 +92,7 @@ function resolve(nodes: any[], scope: Record<string, string>): Element[] {
 
 const children = (e: Element, ns: string, local: string): Element[] => e.children.filter((c) => c.ns === ns && c.local === local);
 
-/** Largest metadata document read, in bytes (real ones are a few kilobytes; Entra's ≈ 20 KB). */
+/** Largest metadata document parsed, in bytes (cli/io/metadata-source.ts reads no more). */
 export const MAX_METADATA_BYTES = 5 * 1024 * 1024;
 
 /**
@@ -113,8 +114,16 @@ export function parseIdpMetadata(input: Buffer | string, expectedEntityId?: stri
   }
   text = text.replace(/^\uFEFF/, '');
   if (/<!DOCTYPE/i.test(text)) throw new MetadataFormatError('the document has a DOCTYPE, which SAML metadata never has (refused: it could declare entities)');
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) throw new MetadataFormatError(`the document is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  // The parser refuses some documents by throwing a plain Error (an element or attribute named
+  // `__proto__` or `constructor`, nesting deeper than it allows): the document's fault, not ours.
+  const parserRefused = (e: unknown): MetadataFormatError => new MetadataFormatError(`the document cannot be read as XML: ${visible((e as Error)?.message ?? String(e), 200)}`);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  } catch (e) {
+    throw parserRefused(e);
+  }
+  if (valid !== true) throw new MetadataFormatError(`the document is not well-formed XML: ${visible(valid.err.msg, 200)} (line ${valid.err.line}, column ${valid.err.col})`);
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -127,13 +136,19 @@ export function parseIdpMetadata(input: Buffer | string, expectedEntityId?: stri
     ignoreDeclaration: true,
     ignorePiTags: true,
   });
-  const roots = resolve(parser.parse(text), { xml: XML_NS });
+  let parsed: any[];
+  try {
+    parsed = parser.parse(text);
+  } catch (e) {
+    throw parserRefused(e);
+  }
+  const roots = resolve(parsed, { xml: XML_NS });
   const root = roots[0];
   if (!root) throw new MetadataFormatError('the document has no root element');
   let entities: Element[];
   if (root.ns === MD_NS && root.local === 'EntityDescriptor') entities = [root];
   else if (root.ns === MD_NS && root.local === 'EntitiesDescriptor') entities = collectEntities(root);
-  else throw new MetadataFormatError(`the root element is <${root.local}>${root.ns ? ` in namespace ${root.ns}` : ''}, not a SAML 2.0 metadata EntityDescriptor (${MD_NS})`);
+  else throw new MetadataFormatError(`the root element is <${visible(root.local, 100)}>${root.ns ? ` in namespace ${visible(root.ns, 200)}` : ''}, not a SAML 2.0 metadata EntityDescriptor (${MD_NS})`);
   const idps = entities.filter((e) => children(e, MD_NS, 'IDPSSODescriptor').length > 0);
   if (idps.length === 0) throw new MetadataFormatError('the metadata has no IDPSSODescriptor: it does not describe an identity provider');
   const entity = (expectedEntityId !== undefined ? idps.find((e) => e.attrs.entityID === expectedEntityId) : undefined) ?? idps[0];

@@ -2,6 +2,10 @@ import { OUTPUTS } from '../console/sheet';
 import { TerraformOutput } from '../io/terraform';
 import { certificateDer, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from '../saml/certificate';
 import { BINDINGS, IdpMetadata, SAML2_PROTOCOL } from '../saml/metadata';
+import { visible } from '../../lib/twilio/rules';
+
+/** A value from the stack or the identity provider, quoted and escaped for a message (the JSON fields keep it exact). */
+const q = (value: string): string => `'${visible(value, 300)}'`;
 
 /** One check of `twilio-sso verify`. */
 export interface VerifyCheck {
@@ -59,7 +63,7 @@ export function verifyAgainstMetadata(target: string, outputs: Record<string, Te
   checks.push({
     id: 'saml2',
     ok: saml2,
-    message: saml2 ? 'the IDPSSODescriptor supports SAML 2.0' : `the IDPSSODescriptor's protocolSupportEnumeration does not list ${SAML2_PROTOCOL}, got '${metadata.protocols.join(' ')}'`,
+    message: saml2 ? 'the IDPSSODescriptor supports SAML 2.0' : `the IDPSSODescriptor's protocolSupportEnumeration does not list ${SAML2_PROTOCOL}, got ${q(metadata.protocols.join(' '))}`,
     metadata: metadata.protocols.join(' '),
   });
 
@@ -69,30 +73,33 @@ export function verifyAgainstMetadata(target: string, outputs: Record<string, Te
     ok: issuer === metadata.entityId,
     message:
       issuer === null
-        ? `the stack has no ${p}${OUTPUTS.issuer} output to compare with the metadata's entityID '${metadata.entityId}'`
+        ? `the stack has no ${p}${OUTPUTS.issuer} output to compare with the metadata's entityID ${q(metadata.entityId)}`
         : issuer === metadata.entityId
-          ? `Identity Provider Issuer = the metadata's entityID '${metadata.entityId}'`
-          : `Identity Provider Issuer differs: the stack's ${p}${OUTPUTS.issuer} is '${issuer}', the metadata's entityID is '${metadata.entityId}'; Twilio rejects responses whose Issuer is not the configured one`,
+          ? `Identity Provider Issuer = the metadata's entityID ${q(metadata.entityId)}`
+          : `Identity Provider Issuer differs: the stack's ${p}${OUTPUTS.issuer} is ${q(issuer)}, the metadata's entityID is ${q(metadata.entityId)}; Twilio rejects responses whose Issuer is not the configured one`,
     stack: issuer,
     metadata: metadata.entityId,
   });
 
-  const ssoName = `${p}${OUTPUTS.flexSsoUrl}` in outputs ? `${p}${OUTPUTS.flexSsoUrl}` : `${p}${OUTPUTS.frontlineSsoUrl}`;
+  // Flex stacks output single_sign_on_url, Frontline stacks sso_url (lib/core/console-outputs.ts).
+  const flexName = `${p}${OUTPUTS.flexSsoUrl}`;
+  const frontlineName = `${p}${OUTPUTS.frontlineSsoUrl}`;
+  const ssoName = flexName in outputs ? flexName : frontlineName in outputs ? frontlineName : `${flexName} (Flex) or ${frontlineName} (Frontline)`;
   const ssoUrl = str(outputs, ssoName);
   const browser = metadata.singleSignOnServices.filter((s) => s.binding === BINDINGS.HTTP_REDIRECT || s.binding === BINDINGS.HTTP_POST);
   const matches = browser.filter((s) => s.location === ssoUrl);
   const match = matches.find((s) => s.binding === BINDINGS.HTTP_REDIRECT) ?? matches[0];
   const matchedBindings = [...new Set(matches.map((s) => s.binding.replace(/^.*:/, '')))].sort().reverse().join(' and ');
-  const published = browser.map((s) => `${s.location} (${s.binding.replace(/^.*:/, '')})`).join(', ') || 'none';
+  const published = browser.map((s) => `${q(s.location)} (${visible(s.binding.replace(/^.*:/, ''), 60)})`).join(', ') || 'none';
   checks.push({
     id: 'sso-url',
     ok: match !== undefined,
     message:
       ssoUrl === null
-        ? `the stack has no ${ssoName} output to compare with the metadata's SingleSignOnService endpoints (${published})`
+        ? `the stack has no ${ssoName} output${flexName in outputs || frontlineName in outputs ? ' value' : ''} to compare with the metadata's SingleSignOnService endpoints (${published})`
         : match
-          ? `Single Sign-On URL = the metadata's SingleSignOnService for ${matchedBindings}: '${ssoUrl}'`
-          : `Single Sign-On URL differs: the stack's ${ssoName} is '${ssoUrl}', the metadata's HTTP-Redirect/HTTP-POST SingleSignOnService endpoints are: ${published}`,
+          ? `Single Sign-On URL = the metadata's SingleSignOnService for ${visible(matchedBindings, 100)}: ${q(ssoUrl)}`
+          : `Single Sign-On URL differs: the stack's ${ssoName} is ${q(ssoUrl)}, the metadata's HTTP-Redirect/HTTP-POST SingleSignOnService endpoints are: ${published}`,
     stack: ssoUrl,
     metadata: match ? match.location : browser.map((s) => s.location).join(' ') || null,
   });
@@ -156,8 +163,10 @@ function safeFingerprint(der: Buffer): string {
 
 /** The report as text: one line per check, `ok` or `MISMATCH`, then a summary. */
 export function formatVerifyReport(r: VerifyReport): string {
-  const lines = r.checks.map((c) => `${c.ok ? 'ok      ' : 'MISMATCH'} ${c.id.padEnd(18)} ${c.message}`);
+  // Messages quote outside values escaped already; escaping the whole line again keeps it one line whatever a message holds.
+  const lines = r.checks.map((c) => `${c.ok ? 'ok      ' : 'MISMATCH'} ${c.id.padEnd(18)} ${visible(c.message, 4000)}`);
+  const source = visible(r.metadataSource, 300);
   const failed = r.checks.filter((c) => !c.ok).length;
-  lines.push('', failed === 0 ? `verify '${r.target}': all ${r.checks.length} checks passed against ${r.metadataSource}` : `verify '${r.target}': ${failed} of ${r.checks.length} checks failed against ${r.metadataSource}`);
+  lines.push('', failed === 0 ? `verify '${r.target}': all ${r.checks.length} checks passed against ${source}` : `verify '${r.target}': ${failed} of ${r.checks.length} checks failed against ${source}`);
   return `${lines.join('\n')}\n`;
 }

@@ -123,7 +123,8 @@ check("the config's yaml-language-server line resolves to the schema in node_mod
 check('npx twilio-sso synth: the same files as the repository synthesizes', () => {
   const r = sso(['synth']);
   assert(r.status === 0, `exit ${r.status}: ${r.stderr}`);
-  const mine = path.join(work, 'repo-out');
+  // Beside cdktf.out (same depth from the config): the stacks' local state path is relative to the stack folder.
+  const mine = path.join(app, 'repo-out');
   const ref = run('node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', config, '--output', mine]);
   assert(ref.status === 0, ref.stderr);
   const diff = run('diff', ['-r', path.join(app, 'cdktf.out'), mine]);
@@ -138,11 +139,11 @@ check('a config with mistakes: exit 1, every problem with file:line:column, noth
   const v = sso(['validate', '--config', bad]);
   assert(v.status === 1, `validate exit ${v.status}`);
   const nameColumn = text.split('\n')[1].indexOf('Bad_Name') + 1;
-  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'displayNam' (did you mean 'displayName'?)", '4 problems']) {
+  for (const want of [`bad.yaml:2:${nameColumn}: targets[0].name`, 'targets[0].twilio.flexEnhanced.connectionSid', "targets[0].okta.groups[0].roles[0] is not a flex role, got 'owner'", "unknown key 'displayNam' (did you mean 'displayName'?)", "targets[0].okta.groups[0].id must be an Okta group ID", '5 problems']) {
     assert(v.stdout.includes(want), `missing '${want}' in:\n${v.stdout}`);
   }
   const s = sso(['synth', '--config', bad, '--output', 'bad.out', '--format', 'json']);
-  assert(s.status === 1 && JSON.parse(s.stdout).problems.length === 4, `synth exit ${s.status}`);
+  assert(s.status === 1 && JSON.parse(s.stdout).problems.length === 5, `synth exit ${s.status}`);
   assert(!fs.existsSync(path.join(app, 'bad.out')), 'synth wrote bad.out');
 });
 

@@ -138,13 +138,15 @@ describe('twilio-sso console', () => {
     expect(none.stderr).toContain('neither terraform nor tofu is on PATH');
   });
 
-  test('usage and I/O problems exit 2; outputs that are not a Twilio SSO stack exit 1', async () => {
+  test('usage and I/O problems exit 2, a stack not applied too; outputs that are not a Twilio SSO stack exit 1', async () => {
     const missing = await cli(['console', 'flex-okta', '--output', '/nonexistent'], {}, NOW);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("no stack directory '/nonexistent/stacks/flex-okta'");
+    expect(missing.stderr).toBe("twilio-sso: no synth output in '/nonexistent' (no stacks/ folder with stacks): run twilio-sso synth first, or pass --output <the synth output directory>\n");
     expect((await cli(['console', '../etc', '--output', '/tmp'], {}, NOW)).code).toBe(2);
     const empty = await consoleRun({});
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('has no outputs: has it been applied');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^twilio-sso: the stack 'flex-okta' has no outputs: it has not been applied yet \(terraform -chdir=.* apply, or cdktf deploy flex-okta\)\n$/);
+    const notOurs = await consoleRun({ something_else: { value: 'x' } });
+    expect(notOurs.code).toBe(1);
   });
 });

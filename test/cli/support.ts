@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { runTwilioSso } from '../../cli/program';
@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 /** Runs `twilio-sso <argv>` in this process (the same function the bin calls). */
-export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, now?: Date): Promise<CliRun> {
+export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, now?: Date, cwd?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runTwilioSso(argv, {
@@ -20,6 +20,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, now?: Dat
     stderr: { write: (s: string) => (stderr += s) },
     env,
     now: now ? () => now : undefined,
+    cwd,
   });
   return { code, stdout, stderr };
 }
@@ -68,4 +69,28 @@ export function stackOutdir(target: string): string {
   const out = tempDir('twilio-sso-out-');
   mkdirSync(join(out, 'stacks', target), { recursive: true });
   return out;
+}
+
+let built: string | undefined;
+
+/**
+ * The command as one file, bundled from cli/main.ts by esbuild as `npm run build` bundles it (once
+ * per test file, into a temp folder): for tests that need a real process (kills, exit codes, a
+ * Terraform child), whether or not dist/ is built.
+ */
+export function builtCommand(): string {
+  if (built === undefined) {
+    const out = join(tempDir('twilio-sso-built-'), 'twilio-sso.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('esbuild').buildSync({ entryPoints: [join(__dirname, '..', '..', 'cli', 'main.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', logLevel: 'error' });
+    built = out;
+  }
+  return built;
+}
+
+/** Runs the built command in a child process (see {@link builtCommand}). */
+export function runCommand(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): CliRun {
+  const r = spawnSync(process.execPath, [builtCommand(), ...argv], { cwd: options.cwd, env: { PATH: process.env.PATH, ...options.env }, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

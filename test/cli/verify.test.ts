@@ -148,7 +148,7 @@ describe('verify against the outputs', () => {
     const sso = r.checks.find((c) => c.id === 'sso-url')!;
     expect(sso.ok).toBe(false);
     expect(sso.message).toContain("the stack's sso_url is 'http://127.0.0.1:18080/realms/twilio-demo/protocol/saml'");
-    expect(sso.message).toContain('http://127.0.0.1:18080/other (HTTP-POST)');
+    expect(sso.message).toContain("'http://127.0.0.1:18080/other' (HTTP-POST)");
   });
 
   test('a certificate that is expired, or expires within the warning window, fails certificate-expiry', () => {

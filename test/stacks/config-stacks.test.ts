@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join, resolve } from 'path';
 import { dump as stringify } from 'js-yaml';
 import { synthesizeOrThrow } from '../../cli/synthesize';
 import { cli } from '../cli/support';
@@ -35,7 +35,9 @@ describe('the example config', () => {
       const json = stackJson(out, stack);
       expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: '4.20.0' });
       expect(json.provider.okta).toEqual([{ org_name: 'example-org', base_url: 'okta.com' }]);
-      expect(json.terraform.backend).toEqual({ local: { path: `terraform.${stack}.tfstate` } });
+      // Terraform resolves the path from the stack folder; the config's relative path is from its own folder.
+      expect(Object.keys(json.terraform.backend)).toEqual(['local']);
+      expect(resolve(out, 'stacks', stack, json.terraform.backend.local.path)).toBe(resolve(dirname(EXAMPLE), `terraform.${stack}.tfstate`));
     }
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
+import { dirname, join, resolve } from 'path';
 import { load as parseYaml } from 'js-yaml';
 import { synthesizeOrThrow } from '../../cli/synthesize';
 import { readTree, tempDir } from '../support/files';
@@ -29,8 +29,10 @@ describe('phase 1: the legacy and the enhanced app side by side', () => {
 
   test('two stacks, each with its own state', () => {
     expect(stacks(out)).toEqual(['flex-enhanced-okta', 'flex-legacy-okta']);
-    expect(stackJson(out, 'flex-legacy-okta').terraform.backend).toEqual({ local: { path: 'terraform.flex-legacy-okta.tfstate' } });
-    expect(stackJson(out, 'flex-enhanced-okta').terraform.backend).toEqual({ local: { path: 'terraform.flex-enhanced-okta.tfstate' } });
+    // Relative to the config file's folder, as Terraform resolves it from the stack folder.
+    for (const stack of ['flex-legacy-okta', 'flex-enhanced-okta']) {
+      expect(resolve(out, 'stacks', stack, stackJson(out, stack).terraform.backend.local.path)).toBe(resolve(dirname(PHASE_1), `terraform.${stack}.tfstate`));
+    }
   });
 
   test("the legacy app keeps legacy SSO's Entity ID and ACS (iam.twilio.com)", () => {
