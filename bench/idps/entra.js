@@ -4,19 +4,20 @@
 // classes a user would have to write too: the library's), with attribute references as a user
 // writes them. (bench/idps/replay.js, used for Salesforce and Keycloak, replays literal strings
 // instead: a lower bound with no tokens at all.)
+const { entry, internal } = require('./library');
 const { ATTRIBUTE, connectionSid, groups } = require('./twilio-fixture');
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
 const providers = (stack) => {
   const { AzureadProvider } = require('@cdktf/provider-azuread/lib/provider');
-  const { MsgraphProvider } = require('../../dist/lib/entra/msgraph');
+  const { MsgraphProvider } = internal('entra/msgraph');
   new AzureadProvider(stack, 'azuread', { tenantId: TENANT });
   new MsgraphProvider(stack, 'msgraph', { tenantId: TENANT });
 };
 
 exports.lib = () => {
-  const { EntraTwilioSso } = require('cdktf-twilio-sso/entra');
-  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
+  const { EntraTwilioSso } = entry('entra');
+  const { TwilioTarget } = entry('twilio');
   return (stack, n) => {
     providers(stack);
     for (let i = 0; i < n; i++) {
@@ -42,13 +43,13 @@ exports.raw = () => {
   const { ServicePrincipalClaimsMappingPolicyAssignment } = dep('service-principal-claims-mapping-policy-assignment');
   const { ServicePrincipalTokenSigningCertificate } = dep('service-principal-token-signing-certificate');
   const { AppRoleAssignment } = dep('app-role-assignment');
-  const { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } = require('../../dist/lib/entra/msgraph');
-  const { TimeProvider, TimeSleep } = require('../../dist/lib/entra/time');
+  const { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } = internal('entra/msgraph');
+  const { TimeProvider, TimeSleep } = internal('entra/time');
   // Pure data helpers (no constructs): the same claims and signing-policy JSON and role UUIDs.
-  const { twilioAppRoleId } = require('../../dist/lib/entra/app-role-id');
-  const { claimsMappingDefinition } = require('../../dist/lib/entra/claims-mapping-definition');
-  const { tokenIssuanceDefinition } = require('../../dist/lib/entra/token-issuance-definition');
-  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
+  const { twilioAppRoleId } = internal('entra/app-role-id');
+  const { claimsMappingDefinition } = internal('entra/claims-mapping-definition');
+  const { tokenIssuanceDefinition } = internal('entra/token-issuance-definition');
+  const { TwilioTarget } = entry('twilio');
   const { Construct } = require('constructs');
   return (stack, n) => {
     providers(stack);

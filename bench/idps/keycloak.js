@@ -1,17 +1,18 @@
 'use strict';
 // Keycloak: KeycloakTwilioSso (lib) vs. its resources replayed with the provider classes the
 // library binds by hand (bench/idps/replay.js).
+const { entry } = require('./library');
 const { connectionSid, groups } = require('./twilio-fixture');
 const replay = require('./replay');
 
 const providers = (stack) => {
-  const { KeycloakProvider } = require('cdktf-twilio-sso/keycloak');
+  const { KeycloakProvider } = entry('keycloak');
   new KeycloakProvider(stack, 'keycloak', { url: 'https://sso.example.com' });
 };
 
 exports.lib = () => {
-  const { KeycloakTwilioSso } = require('cdktf-twilio-sso/keycloak');
-  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
+  const { KeycloakTwilioSso } = entry('keycloak');
+  const { TwilioTarget } = entry('twilio');
   return (stack, n) => {
     providers(stack);
     for (let i = 0; i < n; i++) {

@@ -1,15 +1,16 @@
 'use strict';
 // Okta: OktaTwilioSso (lib) vs. okta_app_saml + okta_app_user_schema_property +
 // okta_app_group_assignments declared directly with @cdktf/provider-okta (raw), same arguments.
+const { entry } = require('./library');
 const { ATTRIBUTE, connectionSid, groups } = require('./twilio-fixture');
 
 const PROVIDER = { orgName: 'example-org', baseUrl: 'okta.com' };
 
-/** Our construct, loaded the way a user loads the package (its main entry, the barrel). */
+/** Our construct, loaded the way a user loads the package (its entry points; bench/idps/library.js). */
 exports.lib = () => {
   const { OktaProvider } = require('@cdktf/provider-okta/lib/provider');
-  const { OktaTwilioSso } = require('cdktf-twilio-sso/okta');
-  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
+  const { OktaTwilioSso } = entry('okta');
+  const { TwilioTarget } = entry('twilio');
   return (stack, n) => {
     new OktaProvider(stack, 'okta', PROVIDER);
     for (let i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 'use strict';
 // Salesforce: SalesforceTwilioSso (lib) vs. its Terraform resources replayed with the provider
 // classes (bench/idps/replay.js), including the same DX project files written with plain fs.
+const { entry } = require('./library');
 const { join } = require('path');
 const { connectionSid } = require('./twilio-fixture');
 const replay = require('./replay');
@@ -8,8 +9,8 @@ const replay = require('./replay');
 const CERT = join(__dirname, '..', '..', 'examples', 'config', 'salesforce-idp-cert.pem');
 
 exports.lib = () => {
-  const { SalesforceTwilioSso } = require('cdktf-twilio-sso/salesforce');
-  const { TwilioTarget } = require('cdktf-twilio-sso/twilio');
+  const { SalesforceTwilioSso } = entry('salesforce');
+  const { TwilioTarget } = entry('twilio');
   return (stack, n) => {
     for (let i = 0; i < n; i++) {
       new SalesforceTwilioSso(stack, `App${i}`, {

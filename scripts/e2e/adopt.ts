@@ -22,15 +22,27 @@
  * Exits non-zero on any failure. Prints `N passed, M failed` last.
  */
 import { AnnotationMetadataEntryType, App } from 'cdktf';
-import { execFileSync, spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TwilioTarget } from '../../lib';
 import { Browser, signIn } from './browser';
-import { HAND_MADE_ROLES, HandMadeClient, HandMadeUser, makeClientByHand } from './hand-made-client';
-import { KC, Steps, providerMirror, readAdminEnv, terraform, writeCliConfig } from './harness';
+import { HAND_MADE_ROLES, HandMadeClient, makeClientByHand } from './hand-made-client';
+import {
+  Steps,
+  TestUser,
+  keycloakTerraformEnv,
+  pemBody,
+  providerMirror,
+  readAdminEnv,
+  runDriver,
+  startLocalKeycloak,
+  stopLocalKeycloak,
+  terraform,
+  testUser,
+  writeCliConfig,
+} from './harness';
 import { KeycloakAdmin, RealmSigningKey, realmSigningKeys } from './keycloak-admin';
 import { buildAdoptStack } from './keycloak-adopt-stack';
 import { ExpectedImport, adoptionPlanProblems, summarizePlan } from './plan-check';
@@ -40,14 +52,13 @@ const steps = new Steps('e2e:adopt');
 const say = (m: string): void => steps.say(m);
 
 const pem = (base64: string): string => `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
-const pemBody = (p: string): string => p.replace(/-----[A-Z ]+-----|\s/g, '');
 
 /**
  * The sign-in before adoption, checked as far as a hand-made client can pass: node-saml with the
  * realm certificate (both signatures, audience, time), and the values Twilio reads. Extra attributes
  * (Keycloak's `role_list` scope adds `Role`) are reported, not refused: adoption removes them.
  */
-async function verifyBeforeAdoption(samlResponse: string, target: TwilioTarget, idp: IdpValues, user: HandMadeUser, roles: string[]): Promise<string[]> {
+async function verifyBeforeAdoption(samlResponse: string, target: TwilioTarget, idp: IdpValues, user: TestUser, roles: string[]): Promise<string[]> {
   const { profile } = await twilioServiceProvider(target, idp).validatePostResponseAsync({ SAMLResponse: samlResponse });
   if (!profile) throw new Error('node-saml returned no profile');
   const p = profile as Record<string, unknown>;
@@ -69,25 +80,15 @@ async function verifyBeforeAdoption(samlResponse: string, target: TwilioTarget, 
 
 async function main(): Promise<void> {
   const mirror = await steps.step('provider keycloak/keycloak found (filesystem mirror, or the registry)', () => providerMirror());
-  const kcRunning = spawnSync(KC, ['status'], { encoding: 'utf8' }).status === 0;
-  await steps.step(kcRunning ? 'local Keycloak already running (reused)' : 'local Keycloak started on 127.0.0.1', () => {
-    if (!kcRunning) execFileSync(KC, ['start', '--fresh'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  });
-  const keycloakUrl = execFileSync(KC, ['url'], { encoding: 'utf8' }).trim();
+  const keycloak = await startLocalKeycloak(steps);
+  const keycloakUrl = keycloak.url;
   const adminEnv = readAdminEnv();
   const admin = await steps.step('signed in to the admin REST API', () => KeycloakAdmin.signIn(keycloakUrl, adminEnv.user, adminEnv.password));
 
   const work = mkdtempSync(join(tmpdir(), 'twilio-sso-e2e-adopt-'));
   const realm = `twilio-adopt-${randomBytes(3).toString('hex')}`;
   const flex = TwilioTarget.flexEnhanced({ connectionSid: 'JQ00112233445566778899aabbccddeeff' });
-  const user: HandMadeUser = {
-    username: 'grace.agent',
-    password: randomBytes(12).toString('base64url'),
-    email: 'grace.agent@example.com',
-    firstName: 'Grace',
-    lastName: 'Hopper',
-    fullName: 'Grace Hopper',
-  };
+  const user = testUser('Grace', 'Hopper', 'agent');
   const realmUrl = `${keycloakUrl}/realms/${realm}`;
   let made: HandMadeClient | undefined;
   try {
@@ -133,16 +134,7 @@ async function main(): Promise<void> {
       return dir;
     });
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: writeCliConfig(join(work, 'cli.tfrc'), mirror),
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      KEYCLOAK_CLIENT_ID: 'admin-cli',
-      KEYCLOAK_USER: adminEnv.user,
-      KEYCLOAK_PASSWORD: adminEnv.password,
-    };
+    const env = keycloakTerraformEnv(writeCliConfig(join(work, 'cli.tfrc'), mirror), adminEnv);
     await steps.step('terraform init', () => terraform(['init', '-input=false', '-no-color'], stackDir, env));
     await steps.step('terraform plan -out', () => terraform(['plan', '-input=false', '-no-color', '-out=adopt.tfplan'], stackDir, env));
     await steps.step('plan: every hand-made object imported from its ID, 0 to destroy, no replace, imports only updated in place', () => {
@@ -210,21 +202,8 @@ async function main(): Promise<void> {
     } else if (made) {
       say(`kept realm ${realm} and ${work} (KEYCLOAK_E2E_KEEP_REALM)`);
     }
-    if (!kcRunning && !process.env.KEYCLOAK_E2E_KEEP_SERVER) {
-      await steps.step('local Keycloak stopped', () => void execFileSync(KC, ['stop'], { stdio: ['ignore', 'inherit', 'inherit'] })).catch(() => undefined);
-    }
+    await stopLocalKeycloak(steps, keycloak);
   }
 }
 
-main()
-  .catch((e) => {
-    if (steps.failed === 0) {
-      steps.failed++;
-      say(`FAIL ${(e as Error).message}`);
-    }
-  })
-  .finally(() => {
-    say(`done in ${steps.elapsed()}`);
-    process.stdout.write(`e2e:adopt: ${steps.passed} passed, ${steps.failed} failed\n`);
-    process.exitCode = steps.failed > 0 ? 1 : 0;
-  });
+runDriver(steps, 'e2e:adopt', main);

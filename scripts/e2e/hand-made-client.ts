@@ -1,15 +1,6 @@
 import { TwilioTarget } from '../../lib';
+import { TestUser } from './harness';
 import { KeycloakAdmin } from './keycloak-admin';
-
-/** The user the adoption test signs in as. */
-export interface HandMadeUser {
-  username: string;
-  password: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  fullName: string;
-}
 
 /** What was made by hand: the IDs an admin would look up in the console to adopt it. */
 export interface HandMadeClient {
@@ -49,7 +40,7 @@ export const HAND_MADE_ROLES = ['admin', 'supervisor', 'agent'];
  * default SAML client scopes (`role_list`, `saml_organization`) on its own, as the console does; the
  * person then takes `role_list` off (see below), and `saml_organization` stays for adoption to remove.
  */
-export async function makeClientByHand(admin: KeycloakAdmin, realm: string, target: TwilioTarget, user: HandMadeUser): Promise<HandMadeClient> {
+export async function makeClientByHand(admin: KeycloakAdmin, realm: string, target: TwilioTarget, user: TestUser): Promise<HandMadeClient> {
   await admin.post('', { realm, enabled: true, displayName: 'Twilio SSO adoption test', sslRequired: 'none' });
 
   // Keycloak 24+ keeps only the user attributes its user profile declares.

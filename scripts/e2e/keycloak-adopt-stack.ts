@@ -1,6 +1,7 @@
-import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { KeycloakAdoptOptions, KeycloakProvider, KeycloakTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
+import { App, TerraformStack } from 'cdktf';
+import { KeycloakAdoptOptions, KeycloakTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../../lib';
 import { GROUP_ROLE, HandMadeClient, USER_ROLE } from './hand-made-client';
+import { keycloakTestStack } from './harness';
 
 /** What the adoption stack declares. */
 export interface AdoptStackSpec {
@@ -17,9 +18,7 @@ export interface AdoptStackSpec {
  * internal ID, its roles' IDs, its mappers' IDs by the attribute each sends).
  */
 export function buildAdoptStack(app: App, spec: AdoptStackSpec): TerraformStack {
-  const stack = new TerraformStack(app, 'keycloak-adopt');
-  new LocalBackend(stack, { path: spec.stateFile });
-  new KeycloakProvider(stack, 'keycloak', { url: spec.keycloakUrl, realm: 'master' });
+  const stack = keycloakTestStack(app, 'keycloak-adopt', spec.keycloakUrl, spec.stateFile);
   const h = spec.handMade;
   const adopt: KeycloakAdoptOptions = { clientUuid: h.clientUuid, roleIds: h.roleIds, mapperIds: h.mapperIds };
   const sso = new KeycloakTwilioSso(stack, 'Flex', {

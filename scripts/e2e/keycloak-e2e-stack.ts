@@ -1,8 +1,7 @@
-import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
   KeycloakGroup,
   KeycloakGroupMemberships,
-  KeycloakProvider,
   KeycloakRealm,
   KeycloakRealmUserProfile,
   KeycloakTwilioSso,
@@ -10,15 +9,10 @@ import {
   TwilioConsoleOutputs,
   TwilioTarget,
 } from '../../lib';
+import { TestUser, keycloakTestStack } from './harness';
 
 /** The test user the end-to-end test signs in as, and what Twilio must receive for it. */
-export interface E2eUser {
-  username: string;
-  password: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  fullName: string;
+export interface E2eUser extends TestUser {
   /** Roles expected per target key. */
   roles: { flex: string[]; frontline: string[] };
 }
@@ -40,9 +34,7 @@ export interface E2eStackSpec {
  * `supervisor` on the Flex client directly, so the Flex response must carry both.
  */
 export function buildE2eStack(app: App, spec: E2eStackSpec): TerraformStack {
-  const stack = new TerraformStack(app, 'keycloak-e2e');
-  new LocalBackend(stack, { path: spec.stateFile });
-  new KeycloakProvider(stack, 'keycloak', { url: spec.keycloakUrl, realm: 'master' });
+  const stack = keycloakTestStack(app, 'keycloak-e2e', spec.keycloakUrl, spec.stateFile);
 
   const realm = new KeycloakRealm(stack, 'Realm', { realm: spec.realm, displayName: 'Twilio SSO end-to-end test', sslRequired: 'none' });
   const realmName = realm.realmName;

@@ -19,90 +19,46 @@
  * Exits non-zero on any failure. Prints `N passed, M failed` last.
  */
 import { App } from 'cdktf';
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
-import { KeycloakProvider, TwilioTarget } from '../../lib';
+import { join } from 'path';
+import { TwilioTarget } from '../../lib';
 import { Browser, signIn } from './browser';
+import {
+  ROOT,
+  Steps,
+  keycloakTerraformEnv,
+  pemBody,
+  providerMirror,
+  readAdminEnv,
+  runDriver,
+  startLocalKeycloak,
+  stopLocalKeycloak,
+  terraform as runTerraform,
+  testUser,
+  writeCliConfig,
+} from './harness';
 import { buildE2eStack, E2eUser } from './keycloak-e2e-stack';
 import { ExpectedUser, IdpValues, expectRejected, tamperAttribute, twilioServiceProvider, verifyResponse } from './saml-check';
 
-const ROOT = resolve(__dirname, '..', '..', '..', '..');
-const KC = join(ROOT, 'scripts', 'keycloak', 'keycloak.sh');
-const PROVIDER = `registry.terraform.io/keycloak/keycloak/${KeycloakProvider.PROVIDER_VERSION}`;
-
-let passed = 0;
-let failed = 0;
-const t0 = Date.now();
-const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const say = (msg: string): void => void process.stdout.write(`[e2e ${elapsed()}] ${msg}\n`);
-
-async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
-  const s = Date.now();
-  try {
-    const out = await fn();
-    passed++;
-    say(`PASS ${name} (${((Date.now() - s) / 1000).toFixed(1)}s)`);
-    return out;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${(e as Error).message}`);
-    throw e;
-  }
-}
-
-function providerMirror(): string | undefined {
-  // `registry`: a machine that reaches the Terraform registry lets terraform init download the provider.
-  if (process.env.TWILIO_SSO_PROVIDER_MIRROR === 'registry') return undefined;
-  const mirror = resolve(process.env.TWILIO_SSO_PROVIDER_MIRROR ?? join(ROOT, '.tf-providers', 'mirror'));
-  const dir = join(mirror, PROVIDER);
-  const platforms = existsSync(dir) ? readdirSync(dir) : [];
-  if (platforms.length === 0) {
-    throw new Error(
-      `the Terraform provider keycloak/keycloak ${KeycloakProvider.PROVIDER_VERSION} is not in the filesystem mirror ${mirror} (expected ${dir}/<os>_<arch>/). ` +
-        `Put it there (e.g. 'terraform providers mirror <dir>' from a machine that reaches the Terraform registry) and set TWILIO_SSO_PROVIDER_MIRROR=<dir>.`,
-    );
-  }
-  return mirror;
-}
-
-function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): string {
-  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`terraform ${args[0]}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`terraform ${args[0]} exited ${r.status}:\n${(r.stderr || r.stdout).slice(-3000)}`);
-  return r.stdout;
-}
-
-function readAdminEnv(): Record<string, string> {
-  const text = readFileSync(join(ROOT, '.keycloak', 'admin.env'), 'utf8');
-  return Object.fromEntries(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-}
+const steps = new Steps('e2e');
+const say = (m: string): void => steps.say(m);
+const step = <T>(name: string, fn: () => Promise<T> | T): Promise<T> => steps.step(name, fn);
+const terraform = (args: string[], cwd: string, env: NodeJS.ProcessEnv): string => runTerraform(args, cwd, env).stdout;
 
 async function main(): Promise<void> {
   const mirror = await step('provider keycloak/keycloak found (filesystem mirror, or the registry)', () => providerMirror());
 
-  const kcRunning = spawnSync(KC, ['status'], { encoding: 'utf8' }).status === 0;
-  await step(kcRunning ? 'local Keycloak already running (reused)' : 'local Keycloak started on 127.0.0.1', () => {
-    if (!kcRunning) execFileSync(KC, ['start', '--fresh'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  });
-  const keycloakUrl = execFileSync(KC, ['url'], { encoding: 'utf8' }).trim();
-  const admin = readAdminEnv();
+  const keycloak = await startLocalKeycloak(steps);
+  const keycloakUrl = keycloak.url;
 
   const work = mkdtempSync(join(tmpdir(), 'twilio-sso-e2e-'));
   const realm = `twilio-e2e-${randomBytes(3).toString('hex')}`;
   const flex = TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' });
   const frontline = TwilioTarget.frontline({ realmSid: 'JB00112233445566778899aabbccddeeff' });
-  const user: E2eUser = {
-    username: 'ada.agent',
-    password: randomBytes(12).toString('base64url'),
-    email: 'ada.agent@example.com',
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    fullName: 'Ada Lovelace',
-    roles: { flex: ['agent', 'supervisor'], frontline: ['agent'] },
-  };
+  const user: E2eUser = { ...testUser('Ada', 'Lovelace', 'agent'), roles: { flex: ['agent', 'supervisor'], frontline: ['agent'] } };
 
   const stackDir = await step(`synthesized the Keycloak stack (realm ${realm}, Flex enhanced + Frontline)`, () => {
     const app = new App({ outdir: join(work, 'cdktf.out') });
@@ -111,22 +67,7 @@ async function main(): Promise<void> {
     return join(work, 'cdktf.out', 'stacks', 'keycloak-e2e');
   });
 
-  const cliConfig = join(work, 'cli.tfrc');
-  writeFileSync(
-    cliConfig,
-    mirror === undefined ? '' :
-    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/keycloak/keycloak"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/keycloak/keycloak"]\n  }\n}\n`,
-  );
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-    CHECKPOINT_DISABLE: '1',
-    KEYCLOAK_CLIENT_ID: 'admin-cli',
-    KEYCLOAK_USER: admin.KEYCLOAK_ADMIN_USER,
-    KEYCLOAK_PASSWORD: admin.KEYCLOAK_ADMIN_PASSWORD,
-  };
+  const env = keycloakTerraformEnv(writeCliConfig(join(work, 'cli.tfrc'), mirror), readAdminEnv());
 
   let applied = false;
   try {
@@ -152,8 +93,7 @@ async function main(): Promise<void> {
     await step('certificate output = the certificate in the realm SAML metadata', async () => {
       const res = await fetch(outputs.flex_idp_metadata_url.value);
       const xml = await res.text();
-      const body = flexIdp.certificatePem.replace(/-----[A-Z ]+-----|\n/g, '');
-      if (!xml.includes(body)) throw new Error('the metadata descriptor does not carry the certificate we output');
+      if (!xml.includes(pemBody(flexIdp.certificatePem))) throw new Error('the metadata descriptor does not carry the certificate we output');
     });
 
     // The command line on the real stack: what a person runs after apply.
@@ -174,8 +114,8 @@ async function main(): Promise<void> {
     }
     await step('twilio-sso verify against a tampered copy of the metadata (entityID and signing certificate): fails with both', async () => {
       const xml = await (await fetch(outputs.flex_idp_metadata_url.value)).text();
-      const body = flexIdp.certificatePem.replace(/-----[A-Z ]+-----|\n/g, '');
-      const other = readFileSync(join(ROOT, 'examples', 'config', 'salesforce-idp-cert.pem'), 'utf8').replace(/-----[A-Z ]+-----|\n/g, '');
+      const body = pemBody(flexIdp.certificatePem);
+      const other = pemBody(readFileSync(join(ROOT, 'examples', 'config', 'salesforce-idp-cert.pem'), 'utf8'));
       const tampered = xml.replace(`entityID="${flexIdp.issuer}"`, `entityID="${flexIdp.issuer}-tampered"`).split(body).join(other);
       if (tampered === xml) throw new Error('could not tamper with the metadata (entityID or certificate not found in it)');
       const file = join(work, 'tampered-metadata.xml');
@@ -231,21 +171,8 @@ async function main(): Promise<void> {
     if (applied) {
       await step('terraform destroy', () => terraform(['destroy', '-auto-approve', '-input=false', '-no-color'], stackDir, env)).catch(() => undefined);
     }
-    if (!kcRunning && !process.env.KEYCLOAK_E2E_KEEP_SERVER) {
-      await step('local Keycloak stopped', () => void execFileSync(KC, ['stop'], { stdio: ['ignore', 'inherit', 'inherit'] })).catch(() => undefined);
-    }
+    await stopLocalKeycloak(steps, keycloak);
   }
 }
 
-main()
-  .catch((e) => {
-    if (failed === 0) {
-      failed++;
-      say(`FAIL ${(e as Error).message}`);
-    }
-  })
-  .finally(() => {
-    say(`done in ${elapsed()}`);
-    process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
-    process.exitCode = failed > 0 ? 1 : 0;
-  });
+runDriver(steps, 'e2e', main);
