@@ -9,6 +9,12 @@ function perTarget(value: string | undefined, targetName: string): string | unde
 /**
  * Declares the stack's state backend: the target's own, else the config's default, else local.
  * Remote backends keep one state per target, keyed by the target name unless a key is given.
+ *
+ * Its strings are written as they are, not through `literal()`: Terraform takes the settings of a
+ * `terraform` block literally, never as templates (developer.hashicorp.com/terraform/language/syntax/json,
+ * "terraform blocks"), so `${` in a path is that text, and an escaped `$${` would be two dollar
+ * signs in the file name. (Checked with Terraform 1.x: `init` + `apply` with a local path holding
+ * `${file(…)}` writes a state file of that literal name.)
  */
 export function declareBackend(stack: TerraformStack, targetName: string, backend: BackendConfig | undefined): void {
   const key = `twilio-sso/${targetName}.tfstate`;

@@ -32,6 +32,8 @@ export interface TwilioSsoStackProps {
 export class TwilioSsoStack extends TerraformStack {
   /** The identity-provider app. */
   public readonly app: ITwilioSsoApp;
+  /** The policy checks on this stack; after synthesis, their findings as data. */
+  public readonly checks: TwilioSsoChecks;
 
   constructor(scope: Construct, id: string, props: TwilioSsoStackProps) {
     super(scope, id);
@@ -39,6 +41,7 @@ export class TwilioSsoStack extends TerraformStack {
     this.app = props.identityProvider.declare(this, props.target, props.identityProviderConfig, props.context);
     new TwilioConsoleOutputs(this, 'Console', { app: this.app });
     // The policy checks run on every stack: they catch escape-hatch overrides the constructs cannot see.
-    Aspects.of(this).add(new TwilioSsoChecks());
+    this.checks = new TwilioSsoChecks();
+    Aspects.of(this).add(this.checks);
   }
 }

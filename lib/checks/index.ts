@@ -1,7 +1,7 @@
 // The policy checks' public surface: the aspect, the rule interface and the built-in rules.
 // Internal helpers (stack-resources, claim-names, the per-IdP readers) are not exported.
 export { ITwilioSsoRule, ITwilioSsoRuleContext, RuleCompliance, RuleLevel, TwilioSsoResource, TwilioSsoRule, TwilioSsoRuleProps } from './rule';
-export { RuleSuppression, TwilioSsoChecks, TwilioSsoChecksProps } from './twilio-sso-checks';
+export { RuleFinding, RuleSuppression, TwilioSsoChecks, TwilioSsoChecksProps } from './twilio-sso-checks';
 export { TwilioSsoRules } from './twilio-sso-rules';
 export { OktaTwilioAppSendsBareClaimNames } from './okta/okta-twilio-app-sends-bare-claim-names';
 export { OktaTwilioAppSignsResponseAndAssertion } from './okta/okta-twilio-app-signs-response-and-assertion';

@@ -28,6 +28,20 @@ export interface TwilioSsoChecksProps {
   readonly rules?: ITwilioSsoRule[];
 }
 
+/** One rule a resource broke, as data (what the check also adds to the resource as an annotation). */
+export interface RuleFinding {
+  /** The rule's name, e.g. `OktaTwilioAppUsesSha256`; the annotation reads `TwilioSso-<rule>: <info>`. */
+  readonly rule: string;
+  /** ERROR (synthesis fails) or WARNING. */
+  readonly level: RuleLevel;
+  /** The construct path of the resource, e.g. `flex-okta/Sso/Resource`. */
+  readonly path: string;
+  /** The resource's Terraform address, `<type>.<name>`. */
+  readonly address: string;
+  /** Why it fired: the rule's info (and, with `verbose`, its explanation). */
+  readonly info: string;
+}
+
 const SUPPRESSIONS = Symbol.for('cdktf-twilio-sso.suppressions');
 const MIN_REASON = 10;
 
@@ -65,6 +79,7 @@ export class TwilioSsoChecks implements IAspect {
   // run, whose resources are resolved afresh.
   private visited = new WeakSet<IConstruct>();
   private stacks = new WeakMap<TerraformStack, StackResources>();
+  private found: RuleFinding[] = [];
 
   constructor(props: TwilioSsoChecksProps = {}) {
     this.verbose = props.verbose ?? false;
@@ -73,11 +88,21 @@ export class TwilioSsoChecks implements IAspect {
     }
   }
 
+  /**
+   * What the last check run (the last synthesis) found, in construct order: each finding is also an
+   * annotation on its resource, `TwilioSso-<rule>: <info>`. For callers that report findings
+   * themselves (the `twilio-sso` command names the config target they came from).
+   */
+  public get findings(): RuleFinding[] {
+    return [...this.found];
+  }
+
   /** Applies the rules to one construct (called by cdktf for each construct in scope). */
   public visit(node: IConstruct): void {
     if (this.visited.has(node)) {
       this.visited = new WeakSet();
       this.stacks = new WeakMap();
+      this.found = [];
     }
     this.visited.add(node);
     if (!(node instanceof TerraformResource)) return;
@@ -96,7 +121,9 @@ export class TwilioSsoChecks implements IAspect {
         continue;
       }
       if (result !== RuleCompliance.NON_COMPLIANT) continue;
-      const message = `TwilioSso-${rule.name}: ${rule.info}${this.verbose ? ` ${rule.explanation}` : ''}`;
+      const info = `${rule.info}${this.verbose ? ` ${rule.explanation}` : ''}`;
+      this.found.push({ rule: rule.name, level: rule.level, path: node.node.path, address: self.address, info });
+      const message = `TwilioSso-${rule.name}: ${info}`;
       if (rule.level === RuleLevel.ERROR) Annotations.of(node).addError(message);
       else Annotations.of(node).addWarning(message);
     }

@@ -207,50 +207,6 @@ export enum SsoErrorCode {
   KEYCLOAK_REALM_INVALID = 'KEYCLOAK_REALM_INVALID',
   /** The IdP-initiated SSO URL name is not a URL segment. */
   KEYCLOAK_IDP_INITIATED_NAME_INVALID = 'KEYCLOAK_IDP_INITIATED_NAME_INVALID',
-
-  // The config file (the `twilio-sso` command).
-  /** The config file cannot be read. */
-  CONFIG_NOT_FOUND = 'CONFIG_NOT_FOUND',
-  /** The config file is not valid YAML/JSON. */
-  CONFIG_PARSE = 'CONFIG_PARSE',
-  /** The config file does not match its schema. */
-  CONFIG_INVALID = 'CONFIG_INVALID',
-  /** The config file is empty. */
-  CONFIG_EMPTY = 'CONFIG_EMPTY',
-  /** The config file is not UTF-8 text. */
-  CONFIG_ENCODING = 'CONFIG_ENCODING',
-  /** The config file holds more than one YAML document. */
-  CONFIG_MULTIPLE_DOCUMENTS = 'CONFIG_MULTIPLE_DOCUMENTS',
-  /** The config file is larger than the command reads. */
-  CONFIG_TOO_LARGE = 'CONFIG_TOO_LARGE',
-  /** The config file is not YAML (syntax error). */
-  YAML_SYNTAX = 'YAML_SYNTAX',
-  /** The config file's aliases expand past the limit (an alias bomb). */
-  YAML_ALIAS_LIMIT = 'YAML_ALIAS_LIMIT',
-  /** A key the config does not have (a key of an earlier release names its new name). */
-  SCHEMA_UNKNOWN_KEY = 'SCHEMA_UNKNOWN_KEY',
-  /** A required key is missing. */
-  SCHEMA_REQUIRED = 'SCHEMA_REQUIRED',
-  /** A value is not one of the accepted ones. */
-  SCHEMA_ENUM = 'SCHEMA_ENUM',
-  /** A value does not have the accepted shape. */
-  SCHEMA_PATTERN = 'SCHEMA_PATTERN',
-  /** A value has the wrong type. */
-  SCHEMA_TYPE = 'SCHEMA_TYPE',
-  /** A block has too many or too few keys (e.g. two Twilio target kinds). */
-  SCHEMA_KEY_COUNT = 'SCHEMA_KEY_COUNT',
-  /** A number or length is out of range. */
-  SCHEMA_RANGE = 'SCHEMA_RANGE',
-  /** A value matches none of the accepted shapes. */
-  SCHEMA_ONE_OF = 'SCHEMA_ONE_OF',
-  /** Any other schema rule. */
-  SCHEMA_INVALID = 'SCHEMA_INVALID',
-  /** A policy check (`TwilioSsoChecks`) found a synthesized resource breaking a rule. */
-  POLICY_CHECK_FAILED = 'POLICY_CHECK_FAILED',
-  /** A target has no identity-provider block, or several. */
-  TARGET_IDENTITY_PROVIDER_COUNT = 'TARGET_IDENTITY_PROVIDER_COUNT',
-  /** Two targets share a name (a stack name). */
-  TARGET_NAME_DUPLICATE = 'TARGET_NAME_DUPLICATE',
 }
 
 /** One rule broken by one input. */

@@ -4,8 +4,9 @@ import { dirname, join, resolve } from 'path';
 import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
 import { SsoConfigError, SsoErrorCode } from '../../lib/twilio';
 import { declareStacks } from '../build-app';
-import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError } from '../config/check-config';
-import { problemAt } from '../config/config-problems';
+import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError, policyProblems } from '../config/check-config';
+import { ConfigCode } from '../config/config-codes';
+import { sortProblems } from '../config/config-problems';
 import { ConfigDocument } from '../config/config-document';
 
 /** What a successful synth wrote. */
@@ -43,12 +44,15 @@ export function synthesize(configPath: string, outdir: string): SynthOutcome {
   let committed = false;
   try {
     const app = new App({ outdir: join(staging, 'out') });
-    declareStacks(app, check.config!, check.planned!);
+    const stacks = declareStacks(app, check.config!, check.planned!);
     try {
       app.synth();
     } catch (e) {
-      const found = policyProblems(e, configPath, check);
-      if (found) return { ok: false, check: found };
+      // A policy-check finding fails synthesis (an error annotation): the findings, as data, name
+      // the targets they came from. Any other failure is not the config's.
+      const doc = ConfigDocument.parse(readFileSync(configPath), configPath);
+      const found = policyProblems(doc, stacks.map((s) => ({ name: s.node.id, findings: s.checks.findings })));
+      if (found.length > 0) return { ok: false, check: { file: check.file, problems: sortProblems(found) } };
       throw e;
     }
     commit(join(staging, 'out'), target);
@@ -72,7 +76,8 @@ export function synthesizeOrThrow(configPath: string, outdir: string): Synthesiz
   try {
     outcome = synthesize(configPath, outdir);
   } catch (e) {
-    if (e instanceof ConfigReadError) throw new SsoConfigError(SsoErrorCode.CONFIG_NOT_FOUND, 'config', configPath, e.message);
+    // The command's own code, in the library's one error type for this function's callers.
+    if (e instanceof ConfigReadError) throw new SsoConfigError(ConfigCode.CONFIG_NOT_FOUND as unknown as SsoErrorCode, 'config', configPath, e.message);
     throw e;
   }
   if (!outcome.ok) throw configCheckError(outcome.check);
@@ -88,25 +93,6 @@ export function warningsOf(app: App): string[] {
     }
   }
   return out;
-}
-
-/**
- * A policy-check finding (`TwilioSso-<Rule>`, raised by cdktf as an error annotation) as problems
- * at the targets whose stacks have them. Undefined for any other error.
- */
-function policyProblems(e: unknown, configPath: string, check: ConfigCheck): ConfigCheck | undefined {
-  if (!(e instanceof Error) || !e.message.includes('TwilioSso-')) return undefined;
-  const doc = ConfigDocument.parse(readFileSync(configPath), configPath);
-  const names = check.planned!.map((p) => p.name);
-  const problems = e.message
-    .split('\n')
-    .map((line) => /^\s*\[([^/\]]+)[^\]]*\]\s*(TwilioSso-[A-Za-z0-9]+)(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => {
-      const i = Math.max(0, names.indexOf(m[1]));
-      return problemAt(doc, ['targets', i], m[2], `targets[${i}] (stack '${m[1]}'): ${m[2]}${m[3]}`);
-    });
-  return problems.length > 0 ? { file: check.file, problems } : undefined;
 }
 
 /**

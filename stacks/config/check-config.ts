@@ -1,12 +1,15 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { dirname } from 'path';
-import { SsoConfigError, TwilioTarget, Violation, SsoErrorCode } from '../../lib/twilio';
+import { RuleLevel } from '../../lib/checks/rule';
+import type { RuleFinding } from '../../lib/checks/twilio-sso-checks';
+import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../../lib/twilio';
+import { show } from '../../lib/twilio/rules';
 import type { PlannedStack } from '../build-app';
-import { IDENTITY_PROVIDERS, IdentityProvider } from '../identity-providers';
+import { IDENTITY_PROVIDERS, IdentityProvider, keyPathOf, parseField, propsFrom } from '../identity-providers';
 import { twilioBlockKey, twilioTargetFromConfig } from '../twilio-target-from-config';
+import { ConfigCode } from './config-codes';
 import { ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToPath } from './config-document';
-import { inConfigTerms, toUserField } from './config-paths';
 import { ConfigProblem, formatProblemsText, problemAt, schemaProblems, sortProblems } from './config-problems';
 import { loadConfigValidator } from './config-validator';
 import type { SsoConfig, TargetConfig } from './config-types';
@@ -71,8 +74,13 @@ function schemaErrors(value: unknown): ErrorObject[] {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const FLEX_PLACEHOLDER = (): TwilioTarget => TwilioTarget.flexEnhanced({ connectionSid: `JQ${'0'.repeat(32)}` });
-const FRONTLINE_PLACEHOLDER = (): TwilioTarget => TwilioTarget.frontline({ realmSid: `JB${'0'.repeat(32)}` });
+// When the Twilio block is wrong, the identity-provider block is still checked against a stand-in
+// target of the same product (roles and claim names depend only on the product), so a bad SID does
+// not hide bad roles. Never declared: a config with any problem synthesizes nothing.
+const STAND_IN = {
+  flex: (): TwilioTarget => TwilioTarget.flexEnhanced({ connectionSid: `JQ${'0'.repeat(32)}` }),
+  frontline: (): TwilioTarget => TwilioTarget.frontline({ realmSid: `JB${'0'.repeat(32)}` }),
+};
 
 /** Checks a parsed config document (see {@link checkConfigFile}). */
 export function checkConfigDocument(doc: ConfigDocument, configDir: string): ConfigCheck {
@@ -84,6 +92,15 @@ export function checkConfigDocument(doc: ConfigDocument, configDir: string): Con
   const idpKeys = IDENTITY_PROVIDERS.map((p) => p.key);
   const names = new Map<string, number>();
   const planned: PlannedStack[] = [];
+  // A violation of a value the schema already reported (or of a value inside one) is left out: one
+  // problem per place, the schema's (it names the key and the type the file needs).
+  const report = (violations: Violation[], blockPath: DocumentPath, keyPath: (v: Violation) => Array<string | number>): void => {
+    for (const v of violations) {
+      const path = [...blockPath, ...keyPath(v)];
+      if (errorPaths.some((e) => startsWith(path, e))) continue;
+      problems.push(violationProblem(doc, path, v));
+    }
+  };
 
   targets.forEach((t, i) => {
     if (!isObject(t)) return;
@@ -93,17 +110,17 @@ export function checkConfigDocument(doc: ConfigDocument, configDir: string): Con
     // here rather than with a schema `oneOf`, whose errors would list every branch.
     if (present.length !== 1) {
       const got = present.length === 0 ? 'none' : present.map((k) => `'${k}'`).join(' and ');
-      problems.push(problemAt(doc, here, SsoErrorCode.TARGET_IDENTITY_PROVIDER_COUNT, `${formatPath(here)}: must have exactly one identity provider block (${idpKeys.join(', ')}), got ${got}`, { expected: `exactly one of the keys ${idpKeys.join(', ')}` }));
+      problems.push(problemAt(doc, here, ConfigCode.TARGET_IDENTITY_PROVIDER_COUNT, `${formatPath(here)}: must have exactly one identity provider block (${idpKeys.join(', ')}), got ${got}`, { expected: `exactly one of the keys ${idpKeys.join(', ')}` }));
     }
     if (typeof t.name === 'string') {
       if (names.has(t.name)) {
-        problems.push(problemAt(doc, [...here, 'name'], SsoErrorCode.TARGET_NAME_DUPLICATE, `${formatPath([...here, 'name'])}: '${t.name}' is already used by targets[${names.get(t.name)}]; stack names must be unique`, { expected: 'a name no other target has' }));
+        problems.push(problemAt(doc, [...here, 'name'], ConfigCode.TARGET_NAME_DUPLICATE, `${formatPath([...here, 'name'])}: ${show(t.name)} is already used by targets[${names.get(t.name)}]; stack names must be unique`, { expected: 'a name no other target has' }));
       } else {
         names.set(t.name, i);
       }
     }
 
-    // The Twilio block, when its shape is right.
+    // The Twilio block, when its shape is right: TwilioTarget's factories judge its values.
     const twilioPath: DocumentPath = [...here, 'twilio'];
     let target: TwilioTarget | undefined;
     let product: 'flex' | 'frontline' | undefined;
@@ -111,28 +128,29 @@ export function checkConfigDocument(doc: ConfigDocument, configDir: string): Con
       const key = twilioBlockKey(t.twilio as TargetConfig['twilio']);
       const block = t.twilio[key];
       product = key === 'frontline' ? 'frontline' : key === 'serviceProvider' ? (isObject(block) && (block.product === 'flex' || block.product === 'frontline') ? block.product : undefined) : key in { flexEnhanced: 1, flexLegacy: 1 } ? 'flex' : undefined;
-      if (!touches(errorPaths, twilioPath)) {
-        const blockPath = [...twilioPath, key];
-        target = capture(doc, blockPath, key, problems, () => twilioTargetFromConfig(t.twilio as TargetConfig['twilio']));
+      if (!errorPaths.some((e) => startsWith(e, twilioPath))) {
+        try {
+          target = twilioTargetFromConfig(t.twilio as TargetConfig['twilio']);
+        } catch (e) {
+          if (!(e instanceof SsoConfigError)) throw e;
+          // The factories' option names are the block's keys.
+          report(e.violations, [...twilioPath, key], (v) => parseField(v.field));
+        }
       }
     }
 
-    // The identity provider block: checked against the Twilio target, or, when the Twilio block is
-    // wrong, against a stand-in target of the same product (roles and claim names depend only on
-    // the product), so a bad SID does not hide bad roles.
+    // The identity-provider block: its props (by the provider's mapping) judged by the construct.
     if (present.length !== 1) return;
     const idp = IDENTITY_PROVIDERS.find((p) => p.key === present[0])!;
     const idpPath: DocumentPath = [...here, idp.key];
-    const forIdp = target ?? (product === 'flex' ? FLEX_PLACEHOLDER() : product === 'frontline' ? FRONTLINE_PLACEHOLDER() : undefined);
+    const forIdp = target ?? (product ? STAND_IN[product]() : undefined);
     if (forIdp === undefined) return;
+    const block = t[idp.key];
     const context = { configDir, targetName: typeof t.name === 'string' ? t.name : `targets[${i}]` };
-    const block = wellFormedPart(idp, t[idp.key], errorPaths, idpPath);
-    if (block === undefined) return;
-    const before = problems.length;
-    capture(doc, idpPath, idp.key, problems, () => idp.validate(forIdp, block.value, context), block.removed);
-    if (target !== undefined && problems.length === before && block.removed.length === 0) {
-      planned.push({ name: t.name as string, target, idp, idpConfig: t[idp.key], context });
-    }
+    const props = propsFrom(block, idp.props, context);
+    report(constructProblems(idp, forIdp, props, errorPaths.some((e) => startsWith(e, idpPath))), idpPath, (v) => keyPathOf(parseField(v.field), block, idp.props));
+    if (isObject(block)) report(idp.configProblems?.(block) ?? [], idpPath, (v) => parseField(v.field));
+    if (target !== undefined) planned.push({ name: t.name as string, target, idp, idpConfig: block, context });
   });
 
   const sorted = sortProblems(problems);
@@ -140,15 +158,39 @@ export function checkConfigDocument(doc: ConfigDocument, configDir: string): Con
   return { file: doc.filename, problems: [], config: raw as SsoConfig, planned };
 }
 
-/** Where a schema error is: the value's path, or for an unknown key the key's own path. */
-function errorPath(e: ErrorObject, doc: unknown): DocumentPath {
-  const path = pointerToPath(e.instancePath, doc);
-  return e.keyword === 'additionalProperties' ? [...path, String((e.params as { additionalProperty: string }).additionalProperty)] : path;
+/**
+ * The construct's problems with the props. `findProblems` is pure and never throws; should a
+ * construct still throw on a value the schema has already reported (the report then names it), that
+ * block's construct problems are left out rather than failing the run.
+ */
+function constructProblems(idp: IdentityProvider, target: TwilioTarget, props: Record<string, unknown>, schemaReported: boolean): Violation[] {
+  try {
+    return idp.findProblems(target, props);
+  } catch (e) {
+    if (schemaReported) return [];
+    throw e;
+  }
 }
 
-/** Whether any schema error is at `path` or inside it. */
-function touches(errorPaths: DocumentPath[], path: DocumentPath): boolean {
-  return errorPaths.some((e) => startsWith(e, path));
+/**
+ * A violation as a problem at the key the user wrote: `<key> <problem>` (`<key>: <problem>` when the
+ * message does not start with the field, as TwilioTarget's do), pointing at the deepest part of the
+ * path the file has (a missing key is reported at its block).
+ */
+function violationProblem(doc: ConfigDocument, path: Array<string | number>, v: Violation): ConfigProblem {
+  let n = path.length;
+  while (n > 0 && !doc.has(path.slice(0, n))) n--;
+  const key = formatPath(path);
+  const message = v.field !== '' && v.message === `${v.field} ${v.problem}` ? `${key} ${v.problem}` : `${key}: ${v.problem}`;
+  return problemAt(doc, path.slice(0, n), v.code, message);
+}
+
+/** Where a schema error is: the value's path, or for an unknown or missing key the key's own path. */
+function errorPath(e: ErrorObject, doc: unknown): DocumentPath {
+  const path = pointerToPath(e.instancePath, doc);
+  if (e.keyword === 'additionalProperties') return [...path, String((e.params as { additionalProperty: string }).additionalProperty)];
+  if (e.keyword === 'required') return [...path, String((e.params as { missingProperty: string }).missingProperty)];
+  return path;
 }
 
 function startsWith(path: DocumentPath, prefix: DocumentPath): boolean {
@@ -156,74 +198,33 @@ function startsWith(path: DocumentPath, prefix: DocumentPath): boolean {
 }
 
 /**
- * The identity-provider block without the values the schema rejected, so the model check can run
- * on the rest: each rejected value's nearest enclosing mapping key is removed (an array item
- * cannot be removed without renumbering its neighbours, so its list goes). Gives up (undefined)
- * when the block itself is wrong or a required key would have to go.
+ * The policy checks' findings (`TwilioSsoChecks.findings`) as problems at the targets whose stacks
+ * have them: `targets[<i>] (stack '<name>'): TwilioSso-<Rule>: <info>`, coded `TwilioSso-<Rule>`.
+ * Only findings that fail synthesis (level error) are problems; warnings stay warnings.
  */
-function wellFormedPart(idp: IdentityProvider, block: unknown, errorPaths: DocumentPath[], blockPath: DocumentPath): { value: unknown; removed: DocumentPath[] } | undefined {
-  const mine = errorPaths.filter((e) => startsWith(e, blockPath)).map((e) => e.slice(blockPath.length));
-  if (mine.length === 0) return { value: block, removed: [] };
-  if (!isObject(block)) return undefined;
-  const value = structuredClone(block) as Record<string, unknown>;
-  const removed: DocumentPath[] = [];
-  let pending = mine;
-  for (let round = 0; round < 4 && pending.length > 0; round++) {
-    for (const rel of pending) {
-      let n = rel.length;
-      // The deepest mapping key on the way to the rejected value.
-      while (n > 0 && typeof rel[n - 1] !== 'string') n--;
-      if (n === 0) return undefined;
-      const parent = getAt(value, rel.slice(0, n - 1));
-      if (isObject(parent)) {
-        delete parent[rel[n - 1] as string];
-        removed.push([...blockPath, ...rel.slice(0, n)]);
-      }
-    }
-    // What is left must satisfy the schema, or the model check would see ill-typed values.
-    const again = schemaErrors({ targets: [{ name: 'x', twilio: { frontline: { realmSid: `JB${'0'.repeat(32)}` } }, [idp.key]: value }] });
-    pending = again.map((e) => errorPath(e, { targets: [{ [idp.key]: value }] })).filter((p) => p[0] === 'targets' && p[2] === idp.key).map((p) => p.slice(3));
-  }
-  return pending.length === 0 ? { value, removed } : undefined;
-}
-
-function getAt(value: unknown, path: DocumentPath): unknown {
-  let node = value;
-  for (const p of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, p)) return undefined;
-    node = (node as any)[p];
-  }
-  return node;
+export function policyProblems(doc: ConfigDocument, stacks: ReadonlyArray<{ readonly name: string; readonly findings: ReadonlyArray<RuleFinding> }>): ConfigProblem[] {
+  const targets = isObject(doc.value) && Array.isArray(doc.value.targets) ? (doc.value.targets as unknown[]) : [];
+  const indexOf = (name: string): number => Math.max(0, targets.findIndex((t) => isObject(t) && t.name === name));
+  return stacks.flatMap((s) =>
+    s.findings
+      .filter((f) => f.level === RuleLevel.ERROR)
+      .map((f) => {
+        const i = indexOf(s.name);
+        return problemAt(doc, ['targets', i], `TwilioSso-${f.rule}`, `targets[${i}] (stack '${s.name}'): TwilioSso-${f.rule}: ${f.info}`);
+      }),
+  );
 }
 
 /**
- * Runs a model check and turns what it throws into problems at the user's paths. Problems about
- * values the schema already rejected (and removed before this check) are left out.
+ * The {@link SsoConfigError} for a check with problems (for the unbundled app's callers, which catch
+ * the library's one error type): the text report, each problem as a violation. Its codes are the
+ * problems' own, the command's {@link ConfigCode}s included; a policy-check finding
+ * (`TwilioSso-<Rule>`) is `POLICY_CHECK_FAILED` here.
  */
-function capture<T>(doc: ConfigDocument, blockPath: DocumentPath, blockKey: string, problems: ConfigProblem[], check: () => T, removed: DocumentPath[] = []): T | undefined {
-  try {
-    return check();
-  } catch (e) {
-    if (!(e instanceof SsoConfigError)) throw e;
-    for (const v of e.violations) {
-      const field = toUserField(doc, blockPath, blockKey, v.field);
-      if (removed.some((r) => startsWith(field.path, r))) continue;
-      problems.push(problemAt(doc, field.path, v.code, inConfigTerms(userMessage(v, formatPath(field.intended)), blockKey, doc.get(blockPath))));
-    }
-    return undefined;
-  }
-}
-
-/** The construct's message, with its leading field replaced by the path in the file. */
-function userMessage(v: Violation, path: string): string {
-  return v.field && v.message.startsWith(v.field) ? `${path}${v.message.slice(v.field.length)}` : `${path}: ${v.message}`;
-}
-
-/** The {@link SsoConfigError} for a check with problems: the text report, each problem as a violation. */
 export function configCheckError(check: ConfigCheck): SsoConfigError {
-  const codes = new Set<string>(Object.values(SsoErrorCode));
   const violations = check.problems.map((p) => ({
-    code: codes.has(p.code) ? (p.code as SsoErrorCode) : SsoErrorCode.POLICY_CHECK_FAILED,
+    // The command's codes ride in the library's error as strings: SsoErrorCode is the library's list.
+    code: (p.code.startsWith('TwilioSso-') ? ConfigCode.POLICY_CHECK_FAILED : p.code) as SsoErrorCode,
     field: p.path,
     value: p.received,
     problem: p.message,
@@ -231,4 +232,3 @@ export function configCheckError(check: ConfigCheck): SsoConfigError {
   }));
   return new SsoConfigError(violations[0].code, violations[0].field, violations[0].value, `Invalid config '${check.file}':\n${formatProblemsText(check.file, check.problems)}`, violations);
 }
-

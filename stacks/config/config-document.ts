@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, EVENT_ID, Event, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
-import { SsoErrorCode } from '../../lib/twilio';
+import { ConfigCode } from './config-codes';
 
 /** A place in the config file, 1-based, as editors and CI annotations count. */
 export interface SourcePosition {
@@ -29,11 +29,11 @@ export const CONFIG_LIMITS = {
 /** Why a config file could not be read as one YAML document: the reason and where. */
 export class ConfigSyntaxError extends Error {
   /** Stable code: `CONFIG_ENCODING`, `CONFIG_TOO_LARGE`, `YAML_SYNTAX`, `YAML_ALIAS_LIMIT`, `CONFIG_EMPTY`, `CONFIG_MULTIPLE_DOCUMENTS`. */
-  public readonly code: SsoErrorCode;
+  public readonly code: ConfigCode;
   /** Where in the file. */
   public readonly position: SourcePosition;
 
-  constructor(code: SsoErrorCode, reason: string, position: SourcePosition) {
+  constructor(code: ConfigCode, reason: string, position: SourcePosition) {
     super(reason);
     this.name = 'ConfigSyntaxError';
     this.code = code;
@@ -84,7 +84,7 @@ export class ConfigDocument {
    */
   public static parse(bytes: Buffer, filename: string): ConfigDocument {
     if (bytes.length > CONFIG_LIMITS.maxBytes) {
-      throw new ConfigSyntaxError(SsoErrorCode.CONFIG_TOO_LARGE, `the file is ${bytes.length} bytes; a config file may be at most ${CONFIG_LIMITS.maxBytes} bytes`, { line: 1, column: 1 });
+      throw new ConfigSyntaxError(ConfigCode.CONFIG_TOO_LARGE, `the file is ${bytes.length} bytes; a config file may be at most ${CONFIG_LIMITS.maxBytes} bytes`, { line: 1, column: 1 });
     }
     const text = decodeUtf8(bytes);
     const lines = lineStarts(text);
@@ -98,21 +98,21 @@ export class ConfigDocument {
     } catch (e) {
       if (e instanceof YAMLException) {
         const mark = e.mark;
-        throw new ConfigSyntaxError(SsoErrorCode.YAML_SYNTAX, e.reason, mark ? { line: mark.line + 1, column: mark.column + 1 } : { line: 1, column: 1 });
+        throw new ConfigSyntaxError(ConfigCode.YAML_SYNTAX, e.reason, mark ? { line: mark.line + 1, column: mark.column + 1 } : { line: 1, column: 1 });
       }
       if (e instanceof RangeError) {
         // The parser recurses per nesting level; maxDepth bounds it, this is the backstop.
-        throw new ConfigSyntaxError(SsoErrorCode.YAML_SYNTAX, 'the document is nested too deeply', { line: 1, column: 1 });
+        throw new ConfigSyntaxError(ConfigCode.YAML_SYNTAX, 'the document is nested too deeply', { line: 1, column: 1 });
       }
       throw e;
     }
     if (documents.length === 0 || (documents.length === 1 && (documents[0] === null || documents[0] === undefined))) {
-      throw new ConfigSyntaxError(SsoErrorCode.CONFIG_EMPTY, 'the file holds no config (it is empty, only comments, or null)', { line: 1, column: 1 });
+      throw new ConfigSyntaxError(ConfigCode.CONFIG_EMPTY, 'the file holds no config (it is empty, only comments, or null)', { line: 1, column: 1 });
     }
     if (documents.length > 1) {
       const starts = events.flatMap((e, i) => (e.type === EVENT_ID.DOCUMENT ? [i] : []));
       const second = events.slice(starts[1]).find((e) => e.type !== EVENT_ID.DOCUMENT);
-      throw new ConfigSyntaxError(SsoErrorCode.CONFIG_MULTIPLE_DOCUMENTS, `the file holds ${documents.length} YAML documents ('---'); a config file is one document`, second ? at(eventStart(second)) : { line: 1, column: 1 });
+      throw new ConfigSyntaxError(ConfigCode.CONFIG_MULTIPLE_DOCUMENTS, `the file holds ${documents.length} YAML documents ('---'); a config file is one document`, second ? at(eventStart(second)) : { line: 1, column: 1 });
     }
     return new ConfigDocument(filename, documents[0], recordPositions(text, events), lines, lines.length);
   }
@@ -178,7 +178,7 @@ const BOM = '\uFEFF';
 /** Decodes UTF-8 strictly; a byte-order mark is dropped. Reports the first byte that is not UTF-8. */
 function decodeUtf8(bytes: Buffer): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new ConfigSyntaxError(SsoErrorCode.CONFIG_ENCODING, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8', { line: 1, column: 1 });
+    throw new ConfigSyntaxError(ConfigCode.CONFIG_ENCODING, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8', { line: 1, column: 1 });
   }
   let text: string;
   try {
@@ -187,7 +187,7 @@ function decodeUtf8(bytes: Buffer): string {
     const offset = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const pos = positionAt(lineStarts(before), before.length);
-    throw new ConfigSyntaxError(SsoErrorCode.CONFIG_ENCODING, `the file is not UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} is not valid UTF-8; save the file as UTF-8`, pos);
+    throw new ConfigSyntaxError(ConfigCode.CONFIG_ENCODING, `the file is not UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} is not valid UTF-8; save the file as UTF-8`, pos);
   }
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
@@ -271,7 +271,7 @@ function checkAliasExpansion(text: string, events: Event[], at: (offset: number)
     total += n;
     if (total > CONFIG_LIMITS.maxExpandedNodes) {
       throw new ConfigSyntaxError(
-        SsoErrorCode.YAML_ALIAS_LIMIT,
+        ConfigCode.YAML_ALIAS_LIMIT,
         `the document expands to more than ${CONFIG_LIMITS.maxExpandedNodes} values once its aliases (*name) are resolved; a config file needs far fewer (an alias bomb?)`,
         at(offset),
       );

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import { SsoErrorCode } from '../../lib/twilio';
+import { ConfigCode } from './config-codes';
 import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { ConfigDocument, DocumentPath, formatPath, pointerToPath } from './config-document';
+import { FIELD_DOCS, docKey } from './schema-docs';
 
 /**
  * One thing wrong with a config file, where it is and what would be accepted. This is the shape of
@@ -12,10 +13,11 @@ export interface ConfigProblem {
   /** `error` (every problem today; a config with any is not synthesized). */
   readonly severity: 'error';
   /**
-   * Stable identifier of the rule, an `SsoErrorCode` (README, "Error codes"): `SCHEMA_*` for the
-   * file's shape, `YAML_*`/`CONFIG_*` for a file that cannot be read as a config, otherwise the
-   * Twilio-model or identity-provider rule (e.g. `JQ_SID_INVALID`, `ROLE_UNKNOWN`); for a policy-check
-   * finding, the rule's `TwilioSso-<Rule>` name.
+   * Stable identifier of the rule (README, "Error codes"): the command's own {@link ConfigCode}
+   * (`SCHEMA_*` for the file's shape, `YAML_*`/`CONFIG_*` for a file that cannot be read as a config,
+   * `TARGET_*`), otherwise the library's `SsoErrorCode` for a Twilio-model or identity-provider rule
+   * (e.g. `JQ_SID_INVALID`, `ROLE_UNKNOWN`); for a policy-check finding, the rule's
+   * `TwilioSso-<Rule>` name.
    */
   readonly code: string;
   /** The config path as written in the file, e.g. `targets[5].keycloak.url`; `''` for the whole file. */
@@ -78,7 +80,7 @@ function renamedKey(path: DocumentPath, key: string): string | undefined {
 }
 
 /** Builds a problem about the value at `path`, filling in position and the received value from the document. */
-export function problemAt(doc: ConfigDocument, path: DocumentPath, code: SsoErrorCode | string, message: string, options: { expected?: string; atKey?: boolean } = {}): ConfigProblem {
+export function problemAt(doc: ConfigDocument, path: DocumentPath, code: string, message: string, options: { expected?: string; atKey?: boolean } = {}): ConfigProblem {
   const present = doc.has(path);
   const value = present ? doc.get(path) : undefined;
   const pos = options.atKey ? doc.keyPositionOf(path) : doc.positionOf(path);
@@ -136,8 +138,12 @@ export function describeSchema(schema: any): string {
   if (schema.type === 'object' && Array.isArray(schema.required) && schema.required.length > 0) {
     return `a mapping with ${schema.required.map((k: string) => `'${k}'`).join(', ')}`;
   }
-  if (schema.description && schema.type === 'string') return `${schema.description} (a string)`;
   return article(schema.type ?? 'value');
+}
+
+/** `['targets', 2, 'okta', 'groups', 0]` → `targets[].okta.groups[]`, the form schema-docs.ts keys take. */
+function genericPath(path: DocumentPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? '[]' : i === 0 ? p : `.${p}`)).join('');
 }
 
 const keysOf = (schema: any): string[] => Object.keys(schema?.properties ?? {});
@@ -162,6 +168,16 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
     }
     if (matching >= 0) drop.add(o);
   }
+  // A required key written misspelt (`orgname` for `orgName`) is one mistake: the unknown key, whose
+  // problem says "did you mean 'orgName'?", not also "missing required key 'orgName'".
+  for (const e of errors) {
+    if (e.keyword !== 'required') continue;
+    const missing = String((e.params as { missingProperty: string }).missingProperty);
+    const misspelt = errors.some(
+      (u) => u.keyword === 'additionalProperties' && u.instancePath === e.instancePath && closestKey(String((u.params as { additionalProperty: string }).additionalProperty), keysOf(u.parentSchema)) === missing,
+    );
+    if (misspelt) drop.add(e);
+  }
   const out: ConfigProblem[] = [];
   for (const e of errors) {
     if (drop.has(e)) continue;
@@ -177,26 +193,26 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const hint = renamed ?? closestKey(key, accepted);
         const expected = `one of the keys ${accepted.join(', ')}`;
         const msg = `${at}: unknown key '${key}'${renamed ? ` (renamed to '${renamed}')` : hint ? ` (did you mean '${hint}'?)` : ''}; ${at} accepts ${accepted.map((k) => `'${k}'`).join(', ')}`;
-        out.push(problemAt(doc, [...path, key], SsoErrorCode.SCHEMA_UNKNOWN_KEY, key === '<<' ? `${msg}; YAML merge keys (<<) are not supported: repeat the values or use an alias (*name)` : msg, { expected, atKey: true }));
+        out.push(problemAt(doc, [...path, key], ConfigCode.SCHEMA_UNKNOWN_KEY, key === '<<' ? `${msg}; YAML merge keys (<<) are not supported: repeat the values or use an alias (*name)` : msg, { expected, atKey: true }));
         break;
       }
       case 'required': {
         const key = String(params.missingProperty);
         const what = (e.parentSchema as any)?.properties?.[key];
         const expected = `a key '${key}'${what ? `: ${describeSchema(what)}` : ''}`;
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_REQUIRED, `${at}: missing required key '${key}' (${describeSchema(what)})`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_REQUIRED, `${at}: missing required key '${key}' (${describeSchema(what)})`, { expected }));
         break;
       }
       case 'enum': {
         const expected = `one of ${params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_ENUM, `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_ENUM, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       case 'pattern': {
-        // A pattern says little to a person; the schema's description says what the value is.
-        const what = (e.parentSchema as { description?: string } | undefined)?.description;
-        const expected = what ? `${what} (pattern ${params.pattern})` : `a string matching ${params.pattern}`;
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_PATTERN, `${at}: must be ${expected}, got ${got}`, { expected }));
+        // A pattern says little to a person: the key's description (schema-docs.ts) says what the value is.
+        const what = FIELD_DOCS[docKey(genericPath(path))]?.description;
+        const expected = `a string matching ${params.pattern}`;
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_PATTERN, `${at}: must match ${params.pattern}, got ${got}${what ? `. ${what}` : ''}`, { expected: what ? `${expected}: ${what}` : expected }));
         break;
       }
       case 'type': {
@@ -205,7 +221,7 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
           .map((t) => article(t))
           .join(' or ');
         // "must be array" kept verbatim: the wording users and tests already know.
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_TYPE, `${at}: must be ${params.type}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_TYPE, `${at}: must be ${params.type}, got ${got}`, { expected }));
         break;
       }
       case 'minProperties':
@@ -215,7 +231,7 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const exactlyOne = (e.parentSchema as any)?.minProperties === 1 && (e.parentSchema as any)?.maxProperties === 1;
         const expected = exactlyOne ? `exactly one of the keys ${accepted.join(', ')}` : `${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} keys`;
         const gotKeys = present.length === 0 ? 'none' : present.map((k) => `'${k}'`).join(' and ');
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_KEY_COUNT, `${at}: must have ${expected}, got ${gotKeys}`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_KEY_COUNT, `${at}: must have ${expected}, got ${gotKeys}`, { expected }));
         break;
       }
       case 'minLength':
@@ -229,16 +245,16 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const unit = e.keyword.endsWith('Length') ? ' characters' : e.keyword.endsWith('Items') ? ' items' : '';
         const op = { minLength: 'at least', maxLength: 'at most', minItems: 'at least', maxItems: 'at most', minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' }[e.keyword];
         const expected = `${op} ${params.limit}${unit}`;
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_RANGE, `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_RANGE, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       case 'oneOf': {
         const expected = describeSchema(e.parentSchema ? (e.parentSchema as any) : { oneOf: e.schema });
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_ONE_OF, `${at}: must be ${expected}, got ${got}`, { expected }));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_ONE_OF, `${at}: must be ${expected}, got ${got}`, { expected }));
         break;
       }
       default:
-        out.push(problemAt(doc, path, SsoErrorCode.SCHEMA_INVALID, `${at}: ${e.message}, got ${got}`));
+        out.push(problemAt(doc, path, ConfigCode.SCHEMA_INVALID, `${at}: ${e.message}, got ${got}`));
     }
   }
   return out;

@@ -1,5 +1,10 @@
 import { IDENTITY_PROVIDERS } from '../identity-providers';
 
+// The config file's shape: types, required keys, vocabulary enums and unknown keys. The Twilio and
+// identity-provider blocks' values are judged by the library (TwilioTarget's factories, each
+// construct's findProblems), never restated here; the rules left in this file are those of keys only
+// the stacks read (the stack name, the backend). What each key means is in schema-docs.ts.
+
 const backend = {
   type: 'object',
   additionalProperties: false,
@@ -93,7 +98,8 @@ export function configSchema(): object {
           additionalProperties: false,
           required: ['name', 'twilio'],
           properties: {
-            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'a stack name: lowercase letters, digits and dashes' },
+            // A folder name under cdktf.out/stacks and part of state keys: the stacks' own rule.
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
             twilio,
             backend,
             ...idps,

@@ -1,4 +1,8 @@
-import type { RoleAssignment } from '../../lib/core';
+import type { PropMapping } from './prop-mapping';
+
+// Schema parts every identity provider's block shares. Shape only (types, required keys, unknown
+// keys): what a value may be is the construct's rule, and what a key means is written once, in
+// stacks/config/schema-docs.ts.
 
 /** A `groups` or `users` entry of an identity-provider block: the principal's ID and its Twilio roles. */
 export interface AssignmentConfig {
@@ -6,38 +10,23 @@ export interface AssignmentConfig {
   roles?: string[];
 }
 
-/**
- * JSON Schema of a `groups`/`users` list. `id` is any non-empty string unless the provider's IDs have
- * a shape (Entra object IDs are UUIDs); `roles` may be optional (Okta's userType source has none).
- */
-export function assignmentListSchema(options: { id?: object; rolesRequired?: boolean } = {}): object {
-  const roles = { type: 'array', items: { type: 'string' }, ...(options.rolesRequired ? { minItems: 1 } : {}) };
+const strings = { type: 'array', items: { type: 'string' } };
+
+/** JSON Schema of a `groups`/`users` list; `roles` may be optional (Okta's userType source has none). */
+export function assignmentListSchema(options: { rolesRequired?: boolean } = {}): object {
   return {
     type: 'array',
     items: {
       type: 'object',
       additionalProperties: false,
       required: options.rolesRequired ? ['id', 'roles'] : ['id'],
-      properties: { id: options.id ?? { type: 'string', minLength: 1 }, roles },
+      properties: { id: { type: 'string' }, roles: strings },
     },
   };
 }
 
-/** JSON Schema of an `attributes` list: `{ name, value }`, the value in the identity provider's language. */
-export function attributeListSchema(valueDescription: string): object {
-  return {
-    type: 'array',
-    items: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'value'],
-      properties: {
-        name: { type: 'string', description: "the attribute name Twilio reads, e.g. 'department'" },
-        value: { type: 'string', minLength: 1, description: valueDescription },
-      },
-    },
-  };
-}
+/** JSON Schema of a list of names (roles, profiles, owners, …). */
+export const stringListSchema = strings;
 
 /** The keys every identity provider's block shares (see the README's vocabulary table). */
 export interface SharedBlockConfig {
@@ -49,39 +38,26 @@ export interface SharedBlockConfig {
   certificateExpiryWarningDays?: number;
 }
 
-/** JSON Schema of the shared keys; descriptions name the identity provider's language. */
-export function sharedBlockSchema(language: { nameId: string; value: string }): Record<string, object> {
+/** JSON Schema of the shared keys. */
+export function sharedBlockSchema(): Record<string, object> {
   return {
-    displayName: { type: 'string', minLength: 1, description: "the app's name as people see it in the identity provider" },
-    nameId: { type: 'string', minLength: 1, description: `where the NameID comes from: ${language.nameId}` },
-    email: { type: 'string', minLength: 1, description: `where 'email' comes from: ${language.value}` },
-    fullName: { type: 'string', minLength: 1, description: `where 'full_name' comes from (Flex): ${language.value}` },
-    attributes: attributeListSchema(language.value),
-    certificateExpiryWarningDays: { type: 'integer', minimum: 0, maximum: 3650, description: 'warn when the signing certificate ends within this many days' },
+    displayName: { type: 'string' },
+    nameId: { type: 'string' },
+    email: { type: 'string' },
+    fullName: { type: 'string' },
+    attributes: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['name', 'value'], properties: { name: { type: 'string' }, value: { type: 'string' } } },
+    },
+    certificateExpiryWarningDays: { type: 'number' },
   };
 }
 
-/** The construct props of the shared keys (the config spells them as the props do). */
-export function sharedProps(c: SharedBlockConfig): SharedBlockConfig {
-  return {
-    displayName: c.displayName,
-    nameId: c.nameId,
-    email: c.email,
-    fullName: c.fullName,
-    attributes: c.attributes,
-    certificateExpiryWarningDays: c.certificateExpiryWarningDays,
-  };
-}
+/** `groups` and `users` items: the key `id` sets the prop `principalId`; no `roles`, none. */
+const ASSIGNMENT: PropMapping = { props: { principalId: { key: 'id' }, roles: { key: 'roles', value: (v) => v ?? [] } } };
 
-/** Construct props that the config names differently, for every identity provider with groups/users. */
-export const ASSIGNMENT_PROPS_TO_KEYS: Record<string, string> = { principalId: 'id' };
+/** The item mappings of every identity provider with groups and users. */
+export const ASSIGNMENT_ITEMS: Readonly<Record<string, PropMapping>> = { groups: ASSIGNMENT, users: ASSIGNMENT };
 
-/** The constructs' role assignments from a config list (IDs become principal IDs; no roles, none). */
-export function toRoleAssignments(list: AssignmentConfig[] | undefined): RoleAssignment[] {
-  return (list ?? []).map((a) => ({ principalId: a.id, roles: a.roles ?? [] }));
-}
-
-/** JSON Schema of a map of existing IDs in an `adopt` block (`{ agent: '<ID>' }`): any keys, non-empty IDs. */
-export function idMapSchema(description: string): object {
-  return { type: 'object', description, additionalProperties: { type: 'string', minLength: 1 } };
-}
+/** JSON Schema of a map of existing IDs in an `adopt` block (`{ agent: '<ID>' }`): any keys, string IDs. */
+export const idMapSchema = { type: 'object', additionalProperties: { type: 'string' } };

@@ -1,16 +1,22 @@
 import { TerraformStack } from 'cdktf';
 import type { ITwilioSsoApp } from '../../lib/core';
-import type { TwilioTarget } from '../../lib/twilio';
+import type { TwilioTarget, Violation } from '../../lib/twilio';
+import type { PropMapping } from './prop-mapping';
 
 /**
- * How the config-driven stacks support one identity provider: the JSON schema of its config block,
- * a pure validation run for every target before any stack is declared, and the declaration itself.
- * Adding an identity provider to the config file means adding one of these to `index.ts`.
+ * How the config-driven stacks support one identity provider: the JSON schema of its config block
+ * (shape only: the construct judges values), how the block maps to the construct's props, and the
+ * construct's own checks and declaration. Adding an identity provider to the config file means adding
+ * one of these to `index.ts`.
  */
 export interface IdentityProvider<C = any> {
   /** The key of the provider's block in a config target, e.g. `okta`. */
   readonly key: string;
-  /** JSON Schema (draft 2020-12 subset that Ajv accepts) for the block. */
+  /**
+   * JSON Schema of the block: types, required keys, vocabulary enums and unknown keys. Values are the
+   * construct's to judge ({@link IdentityProvider.findProblems}); descriptions are in
+   * stacks/config/schema-docs.ts.
+   */
   readonly schema: object;
   /**
    * Keys of earlier releases and their new names, by path in the block (`label`, or
@@ -18,15 +24,22 @@ export interface IdentityProvider<C = any> {
    */
   readonly renamedKeys?: Record<string, string>;
   /**
-   * Config keys that differ from the construct props they set (prop → key, e.g. `serverUrl` → `url`,
-   * `principalId` → `id`), so that messages name the key the user wrote.
+   * How the block sets the construct's props: keys of another name (`id` → `principalId`), values
+   * written differently (`useConnectedApp: true` → `appType`), keys only the stack reads. Read both
+   * ways: props from the block, and a violation's prop path back to the key the user wrote.
    */
-  readonly propsToKeys?: Record<string, string>;
+  readonly props: PropMapping;
   /**
-   * Checks the block against the Twilio target without declaring anything. Throws `SsoConfigError`
-   * whose field is relative to the block (e.g. `groups[0].roles[1]`).
+   * The construct's problems with the props the block sets (`findProblems`: pure, never throws),
+   * each with its prop path (`groups[0].roles[1]`).
    */
-  validate(target: TwilioTarget, config: C, context: ValidationContext): void;
+  findProblems(target: TwilioTarget, props: Record<string, unknown>): Violation[];
+  /**
+   * Problems with keys that set no prop (rules of the stack, not of the construct), each with its
+   * config key as `field`.
+   * @default - none
+   */
+  configProblems?(config: C): Violation[];
   /** Declares the provider configuration and the app in the stack; returns the app. */
   declare(stack: TerraformStack, target: TwilioTarget, config: C, context: ValidationContext): ITwilioSsoApp;
 }

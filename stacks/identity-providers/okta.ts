@@ -1,8 +1,9 @@
 import { TerraformStack } from 'cdktf';
+import { literal } from '../../lib/core/literal';
 import type * as Okta from '../../lib/okta';
-import type { TwilioTarget } from '../../lib/twilio';
-import { ASSIGNMENT_PROPS_TO_KEYS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema, sharedProps, toRoleAssignments } from './config-parts';
+import { ASSIGNMENT_ITEMS, AssignmentConfig, SharedBlockConfig, assignmentListSchema, sharedBlockSchema } from './config-parts';
 import { IdentityProvider } from './identity-provider';
+import { PropMapping, propsFrom } from './prop-mapping';
 
 /** The `okta` block of a config target. */
 export interface OktaTargetConfig extends SharedBlockConfig {
@@ -20,18 +21,8 @@ function okta_(): typeof Okta & typeof import('@cdktf/provider-okta/lib/provider
   return { ...require('../../lib/okta'), ...require('@cdktf/provider-okta/lib/provider') };
 }
 
-function toProps(target: TwilioTarget, c: OktaTargetConfig): Okta.OktaTwilioSsoProps {
-  const { OktaRolesSource } = okta_();
-  return {
-    target,
-    ...sharedProps(c),
-    rolesSource: c.rolesSource === 'userType' ? OktaRolesSource.USER_TYPE : OktaRolesSource.ASSIGNMENTS,
-    keyYearsValid: c.keyYearsValid,
-    adopt: c.adopt ? { appId: c.adopt.appId } : undefined,
-    groups: toRoleAssignments(c.groups),
-    users: toRoleAssignments(c.users),
-  };
-}
+// rolesSource's words are OktaRolesSource's values: the key sets the prop as written.
+const PROPS: PropMapping = { configOnly: ['orgName', 'baseUrl'], items: ASSIGNMENT_ITEMS };
 
 /**
  * Okta targets. Credentials never come from the config: the okta provider reads `OKTA_API_TOKEN`, or
@@ -45,36 +36,25 @@ export const okta: IdentityProvider<OktaTargetConfig> = {
     additionalProperties: false,
     required: ['orgName'],
     properties: {
-      orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$', description: 'the Okta org name, the first label of <org>.okta.com' },
+      // The org name is read by the provider only (no construct judges it): its shape is the config's rule.
+      orgName: { type: 'string', pattern: '^[A-Za-z0-9-]+$' },
       baseUrl: { type: 'string', enum: ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com'] },
-      ...sharedBlockSchema({ nameId: "an Okta expression, e.g. 'user.userName'", value: "an Okta expression, e.g. 'user.department'" }),
+      ...sharedBlockSchema(),
       rolesSource: { type: 'string', enum: ['assignments', 'userType'] },
-      keyYearsValid: { type: 'integer' },
-      adopt: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['appId'],
-        description: 'bring an existing Okta SAML app under code instead of creating one (docs/adopt.md)',
-        properties: {
-          appId: {
-            type: 'string',
-            minLength: 1,
-            description: "the existing app's ID, 0oa… (Admin Console → Applications → the app: the URL's …/instance/<app ID>/)",
-          },
-        },
-      },
+      keyYearsValid: { type: 'number' },
+      adopt: { type: 'object', additionalProperties: false, required: ['appId'], properties: { appId: { type: 'string' } } },
       groups: assignmentListSchema(),
       users: assignmentListSchema(),
     },
   },
   renamedKeys: { label: 'displayName', nameIdTemplate: 'nameId', emailExpression: 'email', fullNameExpression: 'fullName', 'attributes[].expression': 'value' },
-  propsToKeys: ASSIGNMENT_PROPS_TO_KEYS,
-  validate(target, config) {
-    okta_().OktaTwilioSso.validateProps(toProps(target, config));
+  props: PROPS,
+  findProblems(target, props) {
+    return okta_().OktaTwilioSso.findProblems({ ...props, target } as unknown as Okta.OktaTwilioSsoProps);
   },
-  declare(stack: TerraformStack, target, config) {
+  declare(stack: TerraformStack, target, config, context) {
     const { OktaProvider, OktaTwilioSso } = okta_();
-    new OktaProvider(stack, 'okta', { orgName: config.orgName, baseUrl: config.baseUrl ?? 'okta.com' });
-    return new OktaTwilioSso(stack, 'Sso', toProps(target, config));
+    new OktaProvider(stack, 'okta', literal({ orgName: config.orgName, baseUrl: config.baseUrl ?? 'okta.com' }));
+    return new OktaTwilioSso(stack, 'Sso', { ...propsFrom(config, PROPS, context), target } as unknown as Okta.OktaTwilioSsoProps);
   },
 };

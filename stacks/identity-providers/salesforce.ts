@@ -1,9 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { isAbsolute, resolve } from 'path';
 import type * as Salesforce from '../../lib/salesforce';
-import type { TwilioTarget } from '../../lib/twilio';
-import { SharedBlockConfig, sharedBlockSchema, sharedProps } from './config-parts';
-import { IdentityProvider, ValidationContext } from './identity-provider';
+import { SharedBlockConfig, sharedBlockSchema, stringListSchema } from './config-parts';
+import { IdentityProvider } from './identity-provider';
+import { PropMapping, propsFrom } from './prop-mapping';
 
 /** The `salesforce` block of a config target. */
 export interface SalesforceTargetConfig extends SharedBlockConfig {
@@ -28,30 +28,20 @@ function salesforce_(): typeof Salesforce {
   return require('../../lib/salesforce');
 }
 
-function toProps(target: TwilioTarget, c: SalesforceTargetConfig, context: ValidationContext): Salesforce.SalesforceTwilioSsoProps {
-  const { SalesforceAppType, SalesforceSsoBinding } = salesforce_();
-  return {
-    target,
-    ...sharedProps(c),
-    myDomain: c.myDomain,
+// ssoBinding's words are SalesforceSsoBinding's values: the key sets the prop as written.
+const PROPS: PropMapping = {
+  props: {
     // Relative to the config file, so the config works from any working directory.
-    certificateFile: isAbsolute(c.certificateFile) ? c.certificateFile : resolve(context.configDir, c.certificateFile),
-    roles: c.roles,
-    rolesFormula: c.rolesFormula,
-    profiles: c.profiles,
-    permissionSets: c.permissionSets,
-    appType: c.useConnectedApp ? SalesforceAppType.CONNECTED_APP : SalesforceAppType.EXTERNAL_CLIENT_APP,
-    appName: c.appName,
-    contactEmail: c.contactEmail,
-    startUrl: c.startUrl,
-    ssoBinding: c.ssoBinding === 'HttpPost' ? SalesforceSsoBinding.HTTP_POST : SalesforceSsoBinding.HTTP_REDIRECT,
-    issuerTrailingSlash: c.issuerTrailingSlash,
-    apiVersion: c.apiVersion,
-    deploy: c.deploy,
-  };
-}
-
-const names = { type: 'array', items: { type: 'string', minLength: 1 } };
+    certificateFile: { key: 'certificateFile', value: (v, context) => (typeof v === 'string' && v !== '' && !isAbsolute(v) ? resolve(context.configDir, v) : v) },
+    appType: {
+      key: 'useConnectedApp',
+      value: (v) => {
+        const { SalesforceAppType } = salesforce_();
+        return v === true ? SalesforceAppType.CONNECTED_APP : v === false || v === undefined ? SalesforceAppType.EXTERNAL_CLIENT_APP : v;
+      },
+    },
+  },
+};
 
 /**
  * Salesforce targets. No Terraform provider exists for the Salesforce side: the stack writes a
@@ -66,41 +56,34 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
     additionalProperties: false,
     required: ['myDomain', 'certificateFile'],
     properties: {
-      myDomain: { type: 'string', minLength: 1, description: "My Domain name ('acme') or host ('acme.my.salesforce.com')" },
-      certificateFile: { type: 'string', minLength: 1, description: 'IdP certificate (PEM), relative to this config file' },
-      ...sharedBlockSchema({
-        nameId: "'$User.Username', '$User.FederationIdentifier' or '$User.Id'",
-        value: `a Salesforce formula, e.g. '$User.Department' or '"agent"'`,
-      }),
-      roles: { type: 'array', items: { type: 'string' } },
-      rolesFormula: { type: 'string', minLength: 1 },
-      profiles: names,
-      permissionSets: names,
+      myDomain: { type: 'string' },
+      certificateFile: { type: 'string' },
+      ...sharedBlockSchema(),
+      roles: stringListSchema,
+      rolesFormula: { type: 'string' },
+      profiles: stringListSchema,
+      permissionSets: stringListSchema,
       useConnectedApp: { type: 'boolean' },
-      appName: { type: 'string', minLength: 1 },
-      contactEmail: { type: 'string', minLength: 3 },
+      appName: { type: 'string' },
+      contactEmail: { type: 'string' },
       startUrl: { type: 'string' },
       ssoBinding: { type: 'string', enum: ['HttpRedirect', 'HttpPost'] },
       issuerTrailingSlash: { type: 'boolean' },
-      apiVersion: { type: 'string', pattern: '^[0-9]{2,3}\\.0$', description: "a Metadata API version such as '63.0'" },
+      apiVersion: { type: 'string' },
       deploy: {
         type: 'object',
         additionalProperties: false,
         required: ['targetOrg'],
-        properties: {
-          targetOrg: { type: 'string', minLength: 1 },
-          useSfOnPath: { type: 'boolean' },
-          cliVersion: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: "an exact version such as '2.150.6'" },
-        },
+        properties: { targetOrg: { type: 'string' }, useSfOnPath: { type: 'boolean' }, cliVersion: { type: 'string' } },
       },
     },
   },
   renamedKeys: { label: 'displayName', emailFormula: 'email', fullNameFormula: 'fullName', 'attributes[].formula': 'value' },
-  propsToKeys: { appType: 'useConnectedApp' },
-  validate(target, config, context) {
-    salesforce_().SalesforceTwilioSso.validateProps(toProps(target, config, context));
+  props: PROPS,
+  findProblems(target, props) {
+    return salesforce_().SalesforceTwilioSso.findProblems({ ...props, target } as unknown as Salesforce.SalesforceTwilioSsoProps);
   },
   declare(stack: TerraformStack, target, config, context) {
-    return new (salesforce_().SalesforceTwilioSso)(stack, 'Sso', toProps(target, config, context));
+    return new (salesforce_().SalesforceTwilioSso)(stack, 'Sso', { ...propsFrom(config, PROPS, context), target } as unknown as Salesforce.SalesforceTwilioSsoProps);
   },
 };
