@@ -1,13 +1,13 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
-import { SsoConfigError, SsoErrorCode } from '../../lib/twilio';
-import { declareStacks } from '../build-app';
-import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError, policyProblems } from '../config/check-config';
-import { ConfigCode } from '../config/config-codes';
-import { sortProblems } from '../config/config-problems';
-import { ConfigDocument } from '../config/config-document';
+import { GENERATED_FILES_MANIFEST } from '../lib/core/generated-files';
+import { SsoConfigError, SsoErrorCode } from '../lib/twilio';
+import { declareStacks } from '../stacks/build-app';
+import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError, policyProblems } from '../stacks/config/check-config';
+import { ConfigCode } from '../stacks/config/config-codes';
+import { sortProblems } from '../stacks/config/config-problems';
+import { ConfigDocument } from '../stacks/config/config-document';
 
 /** What a successful synth wrote. */
 export interface Synthesized {
