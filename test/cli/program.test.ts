@@ -89,10 +89,10 @@ describe('twilio-sso validate', () => {
         path: 'targets[0].name',
         line: badLine,
         column: badCol,
-        message: 'targets[0].name: must be a stack name: lowercase letters, digits and dashes (pattern ^[a-z0-9][a-z0-9-]{0,62}$), got "Bad"',
+        message: `targets[0].name: must match ^[a-z0-9][a-z0-9-]{0,62}$, got "Bad". ${FIELD_DOCS.name.description}`,
         receivedType: 'string',
         received: 'Bad',
-        expected: 'a stack name: lowercase letters, digits and dashes (pattern ^[a-z0-9][a-z0-9-]{0,62}$)',
+        expected: `a string matching ^[a-z0-9][a-z0-9-]{0,62}$: ${FIELD_DOCS.name.description}`,
       },
       {
         severity: 'error',
