@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'path';
 import { GENERATED_FILES_MANIFEST } from '../lib/core/generated-files';
 import { SsoConfigError, SsoErrorCode } from '../lib/twilio';
 import { declareStacks } from '../stacks/build-app';
-import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError, policyProblems } from '../stacks/config/check-config';
+import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError, policyProblems, readConfigFile } from '../stacks/config/check-config';
 import { ConfigCode } from '../stacks/config/config-codes';
 import { sortProblems } from '../stacks/config/config-problems';
 import { ConfigDocument } from '../stacks/config/config-document';
@@ -50,7 +50,7 @@ export function synthesize(configPath: string, outdir: string): SynthOutcome {
     } catch (e) {
       // A policy-check finding fails synthesis (an error annotation): the findings, as data, name
       // the targets they came from. Any other failure is not the config's.
-      const doc = ConfigDocument.parse(readFileSync(configPath), configPath);
+      const doc = ConfigDocument.parse(readConfigFile(configPath), configPath);
       const found = policyProblems(doc, stacks.map((s) => ({ name: s.node.id, findings: s.checks.findings })));
       if (found.length > 0) return { ok: false, check: { file: check.file, problems: sortProblems(found) } };
       throw e;

@@ -1,15 +1,15 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { readFileSync } from 'fs';
+import { Stats, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'fs';
 import { dirname } from 'path';
 import { RuleLevel } from '../../lib/checks/rule';
 import type { RuleFinding } from '../../lib/checks/twilio-sso-checks';
 import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../../lib/twilio';
-import { show } from '../../lib/twilio/rules';
+import { show, visible } from '../../lib/twilio/rules';
 import type { PlannedStack } from '../build-app';
 import { IDENTITY_PROVIDERS, IdentityProvider, keyPathOf, parseField, propsFrom } from '../identity-providers';
 import { twilioBlockKey, twilioTargetFromConfig } from '../twilio-target-from-config';
 import { ConfigCode } from './config-codes';
-import { ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToPath } from './config-document';
+import { CONFIG_LIMITS, ConfigDocument, ConfigSyntaxError, DocumentPath, formatPath, pointerToPath } from './config-document';
 import { ConfigProblem, formatProblemsText, problemAt, schemaProblems, sortProblems } from './config-problems';
 import { loadConfigValidator } from './config-validator';
 import type { SsoConfig, TargetConfig } from './config-types';
@@ -43,13 +43,49 @@ let validator: ValidateFunction | undefined;
  * Throws {@link ConfigReadError} only when the file cannot be read.
  */
 export function checkConfigFile(path: string): ConfigCheck {
-  let bytes: Buffer;
+  return checkConfigBytes(readConfigFile(path), path);
+}
+
+const KINDS: ReadonlyArray<[(s: Stats) => boolean, string]> = [
+  [(s) => s.isDirectory(), 'a directory'],
+  [(s) => s.isFIFO(), 'a FIFO (named pipe)'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+  [(s) => s.isSocket(), 'a socket'],
+];
+const kindOf = (s: Stats): string => KINDS.find(([is]) => is(s))?.[1] ?? 'not a regular file';
+
+/**
+ * The config file's bytes, read with a bound: a regular file only (a FIFO, device or directory is
+ * refused before it is opened for reading, and again after, should it have been swapped), opened
+ * non-blocking, and at most {@link CONFIG_LIMITS.maxBytes} + 1 bytes read (one more than a config
+ * may have, so that a larger file is reported as such). Throws {@link ConfigReadError}.
+ */
+export function readConfigFile(path: string): Buffer {
+  const fail = (why: string): never => {
+    throw new ConfigReadError(`Cannot read config file '${visible(path)}': ${why}. Set TWILIO_SSO_CONFIG or pass --config.`);
+  };
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
+    const before = statSync(path);
+    if (!before.isFile()) fail(`it is ${kindOf(before)}, not a regular file`);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) fail(`it is ${kindOf(opened)}, not a regular file`);
+    const buffer = Buffer.alloc(Math.min(opened.size, CONFIG_LIMITS.maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
   } catch (e) {
-    throw new ConfigReadError(`Cannot read config file '${path}': ${(e as Error).message}. Set TWILIO_SSO_CONFIG or pass --config.`);
+    if (e instanceof ConfigReadError) throw e;
+    return fail((e as Error).message);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return checkConfigBytes(bytes, path);
 }
 
 /** {@link checkConfigFile} for bytes already read; relative paths in the config resolve against `dirname(file)`. */
@@ -180,7 +216,7 @@ function constructProblems(idp: IdentityProvider, target: TwilioTarget, props: R
 function violationProblem(doc: ConfigDocument, path: Array<string | number>, v: Violation): ConfigProblem {
   let n = path.length;
   while (n > 0 && !doc.has(path.slice(0, n))) n--;
-  const key = formatPath(path);
+  const key = visible(formatPath(path));
   const message = v.field !== '' && v.message === `${v.field} ${v.problem}` ? `${key} ${v.problem}` : `${key}: ${v.problem}`;
   return problemAt(doc, path.slice(0, n), v.code, message);
 }

@@ -1,5 +1,8 @@
 import { CORE_SCHEMA, EVENT_ID, Event, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
 import { ConfigCode } from './config-codes';
+import { CONFIG_LIMITS } from './config-limits';
+
+export { CONFIG_LIMITS };
 
 /** A place in the config file, 1-based, as editors and CI annotations count. */
 export interface SourcePosition {
@@ -8,23 +11,6 @@ export interface SourcePosition {
   /** Column, from 1 (in UTF-16 code units, as editors count). */
   readonly column: number;
 }
-
-/**
- * Limits on what a config file may be. A real config is a few kilobytes with at most a few thousand
- * nodes; these bounds only stop inputs that would take unbounded time or memory.
- */
-export const CONFIG_LIMITS = {
-  /** Largest file read, in bytes. */
-  maxBytes: 4 * 1024 * 1024,
-  /** Deepest nesting of mappings and sequences (js-yaml's own default). */
-  maxDepth: 100,
-  /**
-   * Most nodes the document may have once every alias is expanded. Aliases share one JavaScript
-   * object, but the schema check and the synthesized JSON walk each use of it: a "billion laughs"
-   * file of a few hundred bytes would expand to 10⁹ nodes.
-   */
-  maxExpandedNodes: 100_000,
-} as const;
 
 /** Why a config file could not be read as one YAML document: the reason and where. */
 export class ConfigSyntaxError extends Error {
@@ -79,12 +65,12 @@ export class ConfigDocument {
   /**
    * Parses YAML (or JSON, which is YAML) with the YAML 1.2 core schema: `2027-01-01` stays a string
    * and `yes` is not a boolean. Throws {@link ConfigSyntaxError} for bytes that are not UTF-8, a
-   * syntax error, an empty file, several documents, or aliases that expand past
-   * {@link CONFIG_LIMITS}.
+   * syntax error, an empty file, several documents, or a file past {@link CONFIG_LIMITS} (size,
+   * value length, what its aliases repeat).
    */
   public static parse(bytes: Buffer, filename: string): ConfigDocument {
     if (bytes.length > CONFIG_LIMITS.maxBytes) {
-      throw new ConfigSyntaxError(ConfigCode.CONFIG_TOO_LARGE, `the file is ${bytes.length} bytes; a config file may be at most ${CONFIG_LIMITS.maxBytes} bytes`, { line: 1, column: 1 });
+      throw new ConfigSyntaxError(ConfigCode.CONFIG_TOO_LARGE, `the file is larger than ${CONFIG_LIMITS.maxBytes} bytes, the most a config file may be`, { line: 1, column: 1 });
     }
     const text = decodeUtf8(bytes);
     const lines = lineStarts(text);
@@ -93,7 +79,7 @@ export class ConfigDocument {
     let documents: unknown[];
     try {
       events = parseEvents(text, { filename, maxDepth: CONFIG_LIMITS.maxDepth });
-      checkAliasExpansion(text, events, at);
+      checkLimits(text, events, at);
       documents = constructFromEvents(events, { source: text, filename, schema: CORE_SCHEMA });
     } catch (e) {
       if (e instanceof YAMLException) {
@@ -175,7 +161,7 @@ export class ConfigDocument {
 
 const BOM = '\uFEFF';
 
-/** Decodes UTF-8 strictly; a byte-order mark is dropped. Reports the first byte that is not UTF-8. */
+/** Decodes UTF-8 strictly (TextDecoder's `fatal` mode); a byte-order mark is dropped. Reports the first byte that is not UTF-8. */
 function decodeUtf8(bytes: Buffer): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new ConfigSyntaxError(ConfigCode.CONFIG_ENCODING, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8', { line: 1, column: 1 });
@@ -192,28 +178,32 @@ function decodeUtf8(bytes: Buffer): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
+/**
+ * Offset of the first byte of the first sequence that is not UTF-8, found with the decoder itself:
+ * the shortest prefix a streaming fatal decoder refuses ends inside the bad sequence, which starts
+ * right after the longest complete prefix before it (at most 3 bytes back).
+ */
 export function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let n = 0;
-    let min = 0;
-    if (c < 0x80) n = 0;
-    else if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
-    else return i;
-    if (i + n >= b.length && n > 0) return i;
-    let cp = n === 0 ? c : c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      if ((b[i + k] & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (b[i + k] & 0x3f);
+  const refuses = (n: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, n), { stream });
+      return false;
+    } catch {
+      return true;
     }
-    if (n > 0 && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) return i;
-    i += n + 1;
+  };
+  if (!refuses(b.length, false)) return b.length;
+  // A truncated sequence at the very end is refused only when the stream ends.
+  let lo = 0;
+  let hi = refuses(b.length, true) ? b.length : b.length + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mid <= b.length && refuses(mid, true)) hi = mid;
+    else lo = mid + 1;
   }
-  return b.length;
+  const end = Math.min(lo, b.length); // the prefix [0, end) is refused; [0, end - 1) is not
+  for (let start = end - 1; start >= Math.max(0, end - 4); start--) if (!refuses(start, false)) return start;
+  return Math.max(0, end - 1);
 }
 
 function lineStarts(text: string): number[] {
@@ -257,48 +247,53 @@ function eventStart(e: Event): number {
 }
 
 /**
- * Rejects aliases that would expand the document past {@link CONFIG_LIMITS.maxExpandedNodes}: one
- * pass over the events, remembering each anchored node's expanded size by its anchor name.
+ * Enforces {@link CONFIG_LIMITS} on the events, in one pass: the values aliases add (each anchored
+ * node's size remembered by its anchor name, each alias counting that size) and the length of every
+ * value and key.
  */
-function checkAliasExpansion(text: string, events: Event[], at: (offset: number) => SourcePosition): void {
+function checkLimits(text: string, events: Event[], at: (offset: number) => SourcePosition): void {
   const sizes = new Map<string, number>();
   // Per open collection: its expanded size so far and its anchor name (if any).
   const stack: Array<{ size: number; anchor?: string }> = [{ size: 0 }];
   const anchorOf = (e: { anchorStart: number; anchorEnd: number }): string | undefined => (e.anchorStart >= 0 ? text.slice(e.anchorStart, e.anchorEnd) : undefined);
-  let total = 0;
-  const add = (n: number, offset: number): void => {
-    stack[stack.length - 1].size += n;
-    total += n;
-    if (total > CONFIG_LIMITS.maxExpandedNodes) {
-      throw new ConfigSyntaxError(
-        ConfigCode.YAML_ALIAS_LIMIT,
-        `the document expands to more than ${CONFIG_LIMITS.maxExpandedNodes} values once its aliases (*name) are resolved; a config file needs far fewer (an alias bomb?)`,
-        at(offset),
-      );
-    }
-  };
+  let aliased = 0;
   for (const e of events) {
     switch (e.type) {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
+        stack[stack.length - 1].size += 1;
         stack.push({ size: 0, anchor: anchorOf(e) });
-        add(1, e.start);
         break;
       case EVENT_ID.SCALAR: {
-        add(1, e.valueStart);
+        const length = e.valueStart < 0 ? 0 : e.valueEnd - e.valueStart;
+        if (length > CONFIG_LIMITS.maxValueLength) {
+          throw new ConfigSyntaxError(ConfigCode.CONFIG_TOO_LARGE, `a value of ${length} characters; a config value (or key) may be at most ${CONFIG_LIMITS.maxValueLength} characters`, at(eventStart(e)));
+        }
+        stack[stack.length - 1].size += 1;
         const anchor = anchorOf(e);
         if (anchor !== undefined) sizes.set(anchor, 1);
         break;
       }
-      case EVENT_ID.ALIAS:
+      case EVENT_ID.ALIAS: {
         // An unknown anchor is the constructor's error to report; count it as one value.
-        add(sizes.get(text.slice(e.anchorStart, e.anchorEnd)) ?? 1, e.anchorStart);
+        const size = sizes.get(text.slice(e.anchorStart, e.anchorEnd)) ?? 1;
+        stack[stack.length - 1].size += size;
+        aliased += size;
+        if (aliased > CONFIG_LIMITS.maxAliasedValues) {
+          throw new ConfigSyntaxError(
+            ConfigCode.YAML_ALIAS_LIMIT,
+            `the aliases (*name) repeat more than ${CONFIG_LIMITS.maxAliasedValues} values; a config file needs far fewer (an alias bomb?)`,
+            at(e.anchorStart - 1),
+          );
+        }
         break;
+      }
       case EVENT_ID.POP:
         if (stack.length > 1) {
           const done = stack.pop()!;
-          if (done.anchor !== undefined) sizes.set(done.anchor, done.size);
+          // A collection counted itself in its parent when it opened; its content is added now.
           stack[stack.length - 1].size += done.size;
+          if (done.anchor !== undefined) sizes.set(done.anchor, done.size + 1);
         }
         break;
       default:

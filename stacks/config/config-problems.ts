@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { show, visible } from '../../lib/twilio/rules';
 import { ConfigCode } from './config-codes';
 import { IDENTITY_PROVIDERS } from '../identity-providers';
 import { ConfigDocument, DocumentPath, formatPath, pointerToPath } from './config-document';
@@ -44,25 +45,36 @@ export function jsonType(value: unknown, present = true): string {
   return typeof value === 'object' ? 'object' : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? typeof value : 'string';
 }
 
-const MAX_SHOWN = 200;
+/** Longest string `received` holds; a longer one is cut there, with `…` (the file has the whole value). */
+const MAX_RECEIVED = 200;
 
-/** A received scalar as {@link ConfigProblem.received} holds it; `undefined` for containers. */
+/**
+ * A received scalar as {@link ConfigProblem.received} holds it, exact (JSON escapes what it must)
+ * but cut after 200 characters; a number JSON cannot write (`.nan`, `.inf`) as its name (`"NaN"`,
+ * `"Infinity"`); `undefined` for containers.
+ */
 export function receivedScalar(value: unknown): string | number | boolean | null | undefined {
-  if (typeof value === 'string') return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'string') return value.length > MAX_RECEIVED ? `${value.slice(0, MAX_RECEIVED)}…` : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'boolean' || value === null) return value;
   return undefined;
 }
 
-/** A value for a message: JSON for scalars (long strings cut), a summary for containers. */
+/**
+ * A value for a message, as every message shows one (lib/twilio/rules.ts `show`: quoted, control and
+ * invisible characters escaped, long values cut, NaN as NaN); a summary for containers.
+ */
 export function showValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty mapping' : `a mapping with key${keys.length === 1 ? '' : 's'} ${keys.slice(0, 5).map((k) => `'${k}'`).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    return keys.length === 0 ? 'an empty mapping' : `a mapping with key${keys.length === 1 ? '' : 's'} ${keys.slice(0, 5).map(show).join(', ')}${keys.length > 5 ? ', …' : ''}`;
   }
-  const s = receivedScalar(value);
-  return JSON.stringify(s);
+  return show(value);
 }
+
+/** A path for a message: as written, with control and invisible characters escaped and a long one cut. */
+const label = (path: DocumentPath): string => visible(formatPath(path)) || '(top level)';
 
 /** `okta.label` → `displayName`: keys of earlier releases, from each identity provider's `renamedKeys`. */
 const RENAMED_KEYS = new Map<string, string>(
@@ -170,19 +182,19 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
   }
   // A required key written misspelt (`orgname` for `orgName`) is one mistake: the unknown key, whose
   // problem says "did you mean 'orgName'?", not also "missing required key 'orgName'".
+  const unknownKeys = new Map<string, ErrorObject[]>();
+  for (const u of errors) if (u.keyword === 'additionalProperties') unknownKeys.set(u.instancePath, [...(unknownKeys.get(u.instancePath) ?? []), u]);
   for (const e of errors) {
     if (e.keyword !== 'required') continue;
     const missing = String((e.params as { missingProperty: string }).missingProperty);
-    const misspelt = errors.some(
-      (u) => u.keyword === 'additionalProperties' && u.instancePath === e.instancePath && closestKey(String((u.params as { additionalProperty: string }).additionalProperty), keysOf(u.parentSchema)) === missing,
-    );
+    const misspelt = (unknownKeys.get(e.instancePath) ?? []).some((u) => closestKey(String((u.params as { additionalProperty: string }).additionalProperty), keysOf(u.parentSchema)) === missing);
     if (misspelt) drop.add(e);
   }
   const out: ConfigProblem[] = [];
   for (const e of errors) {
     if (drop.has(e)) continue;
     const path = pointerToPath(e.instancePath, doc.value);
-    const at = formatPath(path) || '(top level)';
+    const at = label(path);
     const params = e.params as Record<string, any>;
     const got = showValue(e.data);
     switch (e.keyword) {
@@ -192,7 +204,7 @@ export function schemaProblems(errors: ErrorObject[], doc: ConfigDocument): Conf
         const renamed = renamedKey(path, key);
         const hint = renamed ?? closestKey(key, accepted);
         const expected = `one of the keys ${accepted.join(', ')}`;
-        const msg = `${at}: unknown key '${key}'${renamed ? ` (renamed to '${renamed}')` : hint ? ` (did you mean '${hint}'?)` : ''}; ${at} accepts ${accepted.map((k) => `'${k}'`).join(', ')}`;
+        const msg = `${at}: unknown key ${show(key)}${renamed ? ` (renamed to '${renamed}')` : hint ? ` (did you mean '${hint}'?)` : ''}; ${at} accepts ${accepted.map((k) => `'${k}'`).join(', ')}`;
         out.push(problemAt(doc, [...path, key], ConfigCode.SCHEMA_UNKNOWN_KEY, key === '<<' ? `${msg}; YAML merge keys (<<) are not supported: repeat the values or use an alias (*name)` : msg, { expected, atKey: true }));
         break;
       }
@@ -285,9 +297,10 @@ export function formatProblemsText(file: string, problems: ConfigProblem[]): str
 }
 
 /**
- * Keeps a report line on one line and readable as written: control characters, line separators and
- * bidirectional overrides in a received value are shown escaped.
+ * Keeps a report line on one line and readable as written: control, invisible (zero-width, bidi) and
+ * line-separator characters are shown escaped (lib/twilio/rules.ts `visible`, uncut: each value in
+ * the message is already cut).
  */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return visible(s, Number.MAX_SAFE_INTEGER);
 }

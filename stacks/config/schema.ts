@@ -1,4 +1,5 @@
 import { IDENTITY_PROVIDERS } from '../identity-providers';
+import { CONFIG_LIMITS } from './config-limits';
 
 // The config file's shape: types, required keys, vocabulary enums and unknown keys. The Twilio and
 // identity-provider blocks' values are judged by the library (TwilioTarget's factories, each
@@ -93,6 +94,7 @@ export function configSchema(): object {
       targets: {
         type: 'array',
         minItems: 1,
+        maxItems: CONFIG_LIMITS.maxTargets,
         items: {
           type: 'object',
           additionalProperties: false,

@@ -1,8 +1,10 @@
+import { execFileSync } from 'child_process';
 import { copyFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { checkConfigBytes, checkConfigFile } from '../../stacks/config/check-config';
 import { ConfigDocument } from '../../stacks/config/config-document';
-import { writeConfig } from '../support/files';
+import { tempDir, writeConfig } from '../support/files';
+import { cli } from './support';
 
 /** Line and column (from 1) of the first occurrence of `needle` after `after` in `text`: found by search, not by the code under test. */
 function at(text: string, needle: string, after = ''): { line: number; column: number } {
@@ -208,5 +210,88 @@ describe('files that are not a config', () => {
   test('YAML 1.2 core schema: an unquoted date stays a string, yes is not a boolean', () => {
     const d = ConfigDocument.parse(Buffer.from('a: 2027-01-01\nb: yes\nc: true\n'), 'x.yaml');
     expect(d.value).toEqual({ a: '2027-01-01', b: 'yes', c: true });
+  });
+});
+
+describe('limits that say what they are (README, "Limits")', () => {
+  const JB = 'JB00112233445566778899aabbccddeeff';
+  const plainTargets = (n: number): string =>
+    `targets:\n${Array.from({ length: n }, (_, i) => `  - name: t${i}\n    twilio: { frontline: { realmSid: ${JB} } }\n    okta: { orgName: acme, displayName: Twilio Frontline ${i}, groups: [{ id: 00g${String(i).padStart(17, '0')}, roles: [agent] }] }\n`).join('')}`;
+
+  test('a plain config of 5,000 targets (over 1 MB, no aliases) validates', () => {
+    const text = plainTargets(5000);
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const r = checkConfigBytes(Buffer.from(text), 'big.yaml');
+    expect(r.problems).toEqual([]);
+    expect(r.planned).toHaveLength(5000);
+  });
+
+  test('the alias guard counts what aliases repeat: 1,000 aliases of a 50-value block pass, 3,000 do not', () => {
+    const block = `x-shared: &s [${Array(49).fill('agent').join(', ')}]\n`;
+    const withAliases = (n: number) => `${block}x-uses: [${Array(n).fill('*s').join(', ')}]\ntargets: []\n`;
+    expect(checkConfigBytes(Buffer.from(withAliases(1000)), 'a.yaml').problems.map((p) => p.code)).not.toContain('YAML_ALIAS_LIMIT');
+    const refused = checkConfigBytes(Buffer.from(withAliases(3000)), 'a.yaml').problems;
+    expect(refused).toEqual([expect.objectContaining({ code: 'YAML_ALIAS_LIMIT', line: 2 })]);
+    expect(refused[0].message).toContain('repeat more than 100000 values');
+  });
+
+  test('more targets than the limit: one problem at targets', () => {
+    const text = `targets:\n${'  - {}\n'.repeat(10_001)}`;
+    const r = checkConfigBytes(Buffer.from(text), 'many.yaml');
+    expect(r.problems.filter((p) => p.path === 'targets' && p.code === 'SCHEMA_RANGE').map((p) => p.message)).toEqual(['targets: must be at most 10000 items, got an array of 10001 items']);
+  });
+
+  test('a file over 4 MiB, and a value over 65,536 characters, are refused by their limit, without echoing them', () => {
+    const big = checkConfigBytes(Buffer.alloc(4 * 1024 * 1024 + 1, 0x20), 'big.yaml');
+    expect(big.problems).toEqual([expect.objectContaining({ code: 'CONFIG_TOO_LARGE', message: expect.stringContaining('larger than 4194304 bytes') })]);
+    const huge = `targets:\n  - name: t\n    twilio: { frontline: { realmSid: ${JB} } }\n    okta: { orgName: acme, displayName: ${'x'.repeat(3_000_000)} }\n`;
+    const r = checkConfigBytes(Buffer.from(huge), 'huge.yaml');
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'CONFIG_TOO_LARGE', line: 4 })]);
+    expect(r.problems[0].message).toBe('cannot be read as a config: a value of 3000000 characters; a config value (or key) may be at most 65536 characters');
+  });
+
+  test('a long value is cut in the message and in received; invisible characters are shown escaped; NaN is NaN', async () => {
+    const long = 'x'.repeat(60_000);
+    const text = `targets:\n  - name: t\n    twilio: { flexEnhanced: { connectionSid: JQ0123456789abcdef0123456789abcdef } }\n    okta: { orgName: acme, baseUrl: "okta.com\\u200b", keyYearsValid: .nan, displayName: ${long} }\n  - name: ${long}\n    twilio: { frontline: { realmSid: ${JB} } }\n    okta: { orgName: acme }\n`;
+    const file = writeConfig(text);
+    const json = JSON.parse((await cli(['validate', '--config', file, '--format', 'json'])).stdout);
+    const byPath = (p: string) => json.problems.find((x: any) => x.path === p);
+    const baseUrl = byPath('targets[0].okta.baseUrl');
+    expect(baseUrl.message).toContain("got 'okta.com\\u200b'"); // the escape, as text: a valid-looking value shows why it is refused
+    expect(baseUrl.received).toBe('okta.com\u200b'); // JSON keeps the value exact
+    const years = byPath('targets[0].okta.keyYearsValid');
+    expect(years.message).toContain('NaN');
+    expect(years.received).toBe('NaN');
+    const name = byPath('targets[1].name');
+    expect(name.message.length).toBeLessThan(500);
+    expect(name.message).toContain('(60000 characters)');
+    expect(name.received).toHaveLength(201);
+    const textRun = await cli(['validate', '--config', file]);
+    for (const line of textRun.stdout.split('\n')) expect(line.length).toBeLessThan(600);
+    expect(textRun.stdout).not.toMatch(/[\u200b\u0000-\u0008]/);
+  });
+});
+
+describe('the config file is read with a bound', () => {
+  test.each([
+    ['/dev/zero', 'a character device'],
+    ['a directory', 'a directory'],
+  ])('%s: exit 2 at once, with what it is', async (what, kind) => {
+    const file = what === 'a directory' ? tempDir() : what;
+    const t0 = Date.now();
+    const r = await cli(['validate', '--config', file]);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`it is ${kind}, not a regular file`);
+  });
+
+  test('a FIFO: exit 2 at once, never waiting for a writer', async () => {
+    const fifo = join(tempDir(), 'twilio-sso.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const t0 = Date.now();
+    const r = await cli(['validate', '--config', fifo, '--format', 'json']);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is a FIFO (named pipe), not a regular file');
   });
 });
