@@ -9,7 +9,7 @@
  * shrunk input: rerun with FUZZ_SEED=<seed> to reproduce it.
  */
 import fc from 'fast-check';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { dump } from 'js-yaml';
 import { ConfigDocument } from '../../stacks/config/config-document';
@@ -337,6 +337,157 @@ describe(`property: bad input never breaks validate or synth (${RUNS} inputs, ${
         expect(r.code).toBe(1);
       }),
       params(Math.max(20, Math.round(RUNS / 20))),
+    );
+  }, 600_000);
+});
+
+// ---- no expression from the config (issue 19.1) ---------------------------------------------
+
+/** Every string-valued key of the config schema, as a path from a target (`okta.groups.0.id`); map values under the key `agent`. */
+function stringKeys(schema: any, path: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  if (!schema || typeof schema !== 'object') return out;
+  if (schema.type === 'string') out.push(path);
+  for (const [k, v] of Object.entries(schema.properties ?? {})) stringKeys(v, [...path, k], out);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') stringKeys(schema.additionalProperties, [...path, 'agent'], out);
+  if (schema.items) stringKeys(schema.items, [...path, 0], out);
+  return out;
+}
+
+const IDP_BASES: Record<string, () => Record<string, unknown>> = {
+  okta: () => ({ twilio: { flexEnhanced: { connectionSid: `JQ${'0'.repeat(32)}` } }, okta: { orgName: 'acme', groups: [{ id: '00g1agents0000000001', roles: ['agent'] }] } }),
+  entra: () => ({ twilio: { flexEnhanced: { connectionSid: `JQ${'0'.repeat(32)}` } }, entra: { tenantId: '00000000-0000-4000-8000-000000000001', groups: [{ id: '6f0e3d1a-0000-4000-8000-000000000001', roles: ['agent'] }] } }),
+  keycloak: () => ({ twilio: { flexEnhanced: { connectionSid: `JQ${'0'.repeat(32)}` } }, keycloak: { url: 'https://sso.example.com', realm: 'staff' } }),
+  salesforce: () => ({ twilio: { flexEnhanced: { connectionSid: `JQ${'0'.repeat(32)}` } }, salesforce: { myDomain: 'acme', certificateFile: 'cert.pem', profiles: ['Twilio Flex Agent'] } }),
+};
+
+/** Sets `path` in a target to `value`, creating what is missing on the way from the key's documented example (so the rest stays valid). */
+function setKey(target: Record<string, any>, path: Array<string | number>, value: string): void {
+  const { FIELD_DOCS, docKey } = require('../../stacks/config/schema-docs');
+  let node: any = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = path[i];
+    if (node[seg] === undefined || node[seg] === null || typeof node[seg] !== 'object') {
+      const generic = path.slice(0, i + 1).map((p, j) => (typeof p === 'number' ? '[]' : j === 0 ? p : `.${p}`)).join('');
+      const example = FIELD_DOCS[docKey(generic)]?.examples?.[0];
+      node[seg] = example !== undefined && typeof example === 'object' ? JSON.parse(JSON.stringify(example)) : typeof path[i + 1] === 'number' ? [] : {};
+      // A Twilio block other than the base's: the block replaces it (exactly one kind).
+      if (i === 1 && path[0] === 'twilio') for (const k of Object.keys(node)) if (k !== seg) delete node[k];
+    }
+    node = node[seg];
+  }
+  node[path[path.length - 1]] = value;
+}
+
+/** A value with a Terraform interpolation and a template directive around a marker, nothing Terraform could resolve by accident (no quotes). */
+const injection = (marker: string): string => `p\${file(/etc/${marker})}q%{ if true }${marker}%{ endif }$\${${marker}}`;
+const escaped = (s: string): string => s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+
+/** Every string in a JSON value (object keys too), except under `//` (comments to Terraform: cdktf's metadata). */
+function jsonStrings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => jsonStrings(x, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '//') (out.push(k), jsonStrings(x, out));
+  return out;
+}
+
+/** A reference cdktf writes to another block by its address (`${data.okta_user.Sso_User-…_F6FD0CCA.login}`): names are sanitized, never the user's text. */
+const REFERENCE = /\$\{(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_]+|\[\d+\])*\}/g;
+/** Whether a string, read as a Terraform template, has an interpolation or directive (`$${` and `%%{` are the escapes). */
+const evaluable = (s: string): boolean => /\$\{|%\{/.test(s.replace(/\$\$\{|%%\{/g, ''));
+
+/**
+ * The strings of the synthesized Terraform JSON where a marker's value is not text: outside the
+ * terraform block (whose settings Terraform takes literally: there the value must be as written),
+ * every string holding the marker, once its escaped value and cdktf's own references are taken
+ * out, must have nothing Terraform evaluates; the value itself, where it appears whole, escaped.
+ */
+function unescapedUses(stackJson: any, marker: string, value: string): string[] {
+  const { terraform, ...evaluated } = stackJson;
+  const literal = jsonStrings(terraform ?? {}).filter((s) => s.includes(marker) && s.split(value).join('').includes('${'));
+  const templates = jsonStrings(evaluated).filter((s) => s.includes(marker) && (s.includes(value) || evaluable(s.split(escaped(value)).join('').replace(REFERENCE, ''))));
+  return [...literal, ...templates];
+}
+
+/** Synthesizes a config; every stack's cdk.tf.json by stack name. */
+async function synthJson(config: unknown): Promise<Record<string, any>> {
+  const { dir, file } = writeInput(Buffer.from(dump(config), 'utf8'));
+  const out = join(dir, 'out');
+  const r = await cli(['synth', '--config', file, '--output', out]);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+  return Object.fromEntries(readdirSync(join(out, 'stacks')).map((s) => [s, JSON.parse(readFileSync(join(out, 'stacks', s, 'cdk.tf.json'), 'utf8'))]));
+}
+
+describe('no expression from the config: ${…} and %{…} in every string key reach Terraform as text', () => {
+  const { configSchema } = require('../../stacks/config/schema');
+  const targetSchema = configSchema().properties.targets.items;
+  const keys = stringKeys(targetSchema).filter((p) => p[0] !== 'name');
+  const kindOf = (path: Array<string | number>): string[] => (path[0] in IDP_BASES ? [String(path[0])] : Object.keys(IDP_BASES));
+  const targetWith = (kind: string, injected: Array<[Array<string | number>, string]>, name: string): Record<string, any> => {
+    const t: Record<string, any> = { name, ...IDP_BASES[kind]() };
+    for (const [path, value] of injected) setKey(t, path, value);
+    return t;
+  };
+
+  test('every string key: refused by validate, or synthesized escaped (the terraform block: as written)', async () => {
+    const { checkConfigFile } = require('../../stacks/config/check-config');
+    const accepted: Record<string, Array<[Array<string | number>, string, string]>> = {};
+    let refused = 0;
+    keys.forEach((path, i) => {
+      for (const kind of kindOf(path)) {
+        const marker = `tfinj${i}${kind}`;
+        const value = injection(marker);
+        const { file } = writeInput(Buffer.from(dump({ targets: [targetWith(kind, [[path, value]], 't')] }), 'utf8'));
+        if (checkConfigFile(file).problems.length === 0) (accepted[kind] ??= []).push([path, value, marker]);
+        else refused++;
+      }
+    });
+    const checked: string[] = [];
+    const failures: string[] = [];
+    // The keys each kind accepts, all in one target; a set the rules refuse together is split.
+    const synthGroup = async (kind: string, group: Array<[Array<string | number>, string, string]>): Promise<void> => {
+      if (group.length === 0) return;
+      const config = { targets: [targetWith(kind, group.map(([p, v]) => [p, v]), 't')] };
+      const { file } = writeInput(Buffer.from(dump(config), 'utf8'));
+      if (checkConfigFile(file).problems.length > 0 && group.length > 1) {
+        await synthGroup(kind, group.slice(0, group.length >> 1));
+        await synthGroup(kind, group.slice(group.length >> 1));
+        return;
+      }
+      const stack = (await synthJson(config)).t;
+      for (const [path, value, marker] of group) {
+        checked.push(`${kind}:${path.join('.')}`);
+        for (const s of unescapedUses(stack, marker, value)) failures.push(`${kind}:${path.join('.')} → ${s}`);
+      }
+    };
+    for (const [kind, group] of Object.entries(accepted)) await synthGroup(kind, group);
+    expect(failures).toEqual([]);
+    // Not vacuous: most keys take free text and were synthesized.
+    expect(checked.length).toBeGreaterThan(25);
+    expect(checked.length + refused).toBeGreaterThanOrEqual(keys.length);
+  }, 600_000);
+
+  test('property: any mix of interpolations, directives and escapes in accepted keys stays text', async () => {
+    const piece = fc.constantFrom('${', '%{', '$${', '%%{', '}', '$', '%', '{', 'file(/etc/passwd)', 'var.x', ' if true ', 'endif', '~');
+    const textArb = fc.array(piece, { minLength: 1, maxLength: 8 }).map((ps) => ps.join(''));
+    const free: Array<[string, Array<string | number>]> = [
+      ['okta', ['okta', 'displayName']],
+      ['entra', ['entra', 'displayName']],
+      ['keycloak', ['keycloak', 'displayName']],
+      ['keycloak', ['keycloak', 'realm']],
+      ['okta', ['okta', 'groups', 0, 'id']],
+      ['okta', ['backend', 'local', 'path']],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...free), textArb, fc.nat(9999), async ([kind, path], text, n) => {
+        const marker = `tfmark${n}`;
+        const value = `${text}${marker}${text}`;
+        const config = { targets: [targetWith(kind, [[path, value]], 't')] };
+        const { checkConfigFile } = require('../../stacks/config/check-config');
+        const { file } = writeInput(Buffer.from(dump(config), 'utf8'));
+        if (checkConfigFile(file).problems.length > 0) return;
+        expect(unescapedUses((await synthJson(config)).t, marker, value)).toEqual([]);
+      }),
+      params(Math.max(10, Math.round(SYNTH_RUNS / 2))),
     );
   }, 600_000);
 });
