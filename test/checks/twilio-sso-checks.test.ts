@@ -52,6 +52,24 @@ describe('TwilioSsoChecks', () => {
     expect(TwilioSsoRules.OKTA).toHaveLength(4);
   });
 
+  test('findings as data: what each annotation says, with the resource and its address; a new synthesis starts afresh', () => {
+    const stack = oktaStack();
+    oktaApp(stack, 'A', { digestAlgorithm: 'SHA1' });
+    oktaApp(stack, 'B', { label: 'Flex' });
+    const checks = new TwilioSsoChecks({ rules: [...TwilioSsoRules.OKTA, new LabelStartsWithTwilio()] });
+    const annotations = findings(stack, checks).filter((f) => f.message.startsWith('TwilioSso-'));
+    expect(checks.findings.map((f) => ({ level: f.level, path: f.path, rule: f.rule }))).toEqual([
+      { level: RuleLevel.ERROR, path: 'test/A', rule: 'OktaTwilioAppUsesSha256' },
+      { level: RuleLevel.WARNING, path: 'test/A', rule: 'LabelStartsWithTwilio' },
+      { level: RuleLevel.WARNING, path: 'test/B', rule: 'LabelStartsWithTwilio' },
+    ]);
+    // The data and the annotations say the same, finding for finding.
+    expect(checks.findings.map((f) => `${f.path} TwilioSso-${f.rule}: ${f.info}`).sort()).toEqual(annotations.map((a) => `${a.path} ${a.message}`).sort());
+    expect(checks.findings[0].address).toMatch(/^okta_app_saml\.A(_[0-9A-F]{8})?$/);
+    Testing.synth(stack);
+    expect(checks.findings).toHaveLength(3);
+  });
+
   test('a suppression with a reason silences one rule on one resource only', () => {
     const stack = oktaStack();
     const a = oktaApp(stack, 'A', { digestAlgorithm: 'SHA1' });

@@ -54,8 +54,9 @@ describe('entra config block', () => {
 
   test('fails on a tenant domain instead of an ID', () => {
     const e = configError(flexTarget({ tenantId: 'contoso.onmicrosoft.com' }));
-    expect(e.message).toContain("targets[0].entra.tenantId: must be the tenant's ID, a UUID, not its domain name (pattern ");
-    expect(e.message).toContain('got "contoso.onmicrosoft.com"');
+    // The construct's own rule and words (the config's schema checks only that it is a string).
+    expect(e.violations.map((v) => [v.code, v.field])).toEqual([['ENTRA_TENANT_ID_INVALID', 'targets[0].entra.tenantId']]);
+    expect(e.message).toContain("targets[0].entra.tenantId must be the tenant's ID (a UUID), not its domain name, got 'contoso.onmicrosoft.com'");
   });
 
   test('fails on an unknown NameID and a bare attribute ID, naming the keys, the values and what is accepted', () => {
