@@ -89,7 +89,7 @@ describe('twilio-sso validate', () => {
         path: 'targets[0].name',
         line: badLine,
         column: badCol,
-        message: `targets[0].name: must match ^[a-z0-9][a-z0-9-]{0,62}$, got "Bad". ${FIELD_DOCS.name.description}`,
+        message: `targets[0].name: must match ^[a-z0-9][a-z0-9-]{0,62}$, got 'Bad'. ${FIELD_DOCS.name.description}`,
         receivedType: 'string',
         received: 'Bad',
         expected: `a string matching ^[a-z0-9][a-z0-9-]{0,62}$: ${FIELD_DOCS.name.description}`,
@@ -114,7 +114,7 @@ describe('twilio-sso validate', () => {
     const r = await cli(['validate', '--config', file]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(2);
-    expect(r.stdout).toContain('got "a\\u202eb\\nc"');
+    expect(r.stdout).toContain("got 'a\\u202eb\\u000ac'");
     expect(r.stdout).not.toContain('\u202e');
   });
 

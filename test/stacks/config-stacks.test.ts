@@ -92,7 +92,8 @@ describe('bad config fails at synth time with the path in the file', () => {
 
   test('a malformed SID', () => {
     const e = configError({ targets: [okTarget({ twilio: { flexEnhanced: { connectionSid: 'JQ123' } } })] });
-    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid: flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'");
+    expect(e.violations.map((v) => [v.code, v.field, v.value])).toEqual([['JQ_SID_INVALID', 'targets[0].twilio.flexEnhanced.connectionSid', 'JQ123']]);
+    expect(e.message).toMatch(/: targets\[0\]\.twilio\.flexEnhanced\.connectionSid:? [^\n]*JQ followed by 32 lowercase hex characters[^\n]*, got 'JQ123'/);
   });
 
   test('an Entity ID and ACS URL from different targets', () => {
@@ -137,8 +138,8 @@ describe('bad config fails at synth time with the path in the file', () => {
   test('schema errors: unknown keys, wrong types and enums, each with its path', () => {
     const e = configError({ targets: [okTarget({ okta: { orgName: 'acme', rolesSource: 'groups', groups: [{ id: '00g1', roles: 'agent' }], typo: 1 } })] });
     expect(e.message).toContain("targets[0].okta: unknown key 'typo'");
-    expect(e.message).toContain('targets[0].okta.rolesSource: must be one of "assignments", "userType", got "groups"');
-    expect(e.message).toContain('targets[0].okta.groups[0].roles: must be array, got "agent"');
+    expect(e.message).toContain(`targets[0].okta.rolesSource: must be one of "assignments", "userType", got 'groups'`);
+    expect(e.message).toContain("targets[0].okta.groups[0].roles: must be array, got 'agent'");
   });
 
   test('keys of 0.1.0 are unknown and name their new key', () => {
@@ -181,7 +182,7 @@ describe('bad config fails at synth time with the path in the file', () => {
 
   test('YAML 1.2 core schema: unquoted dates and yes/no stay strings, so the schema reports them as such', () => {
     const file = writeConfig('targets:\n  - name: 2027-01-01\n    okta: yes\n');
-    expect(() => synthesizeOrThrow(file, tempDir())).toThrow(/targets\[0\]\.okta: must be object, got "yes"/);
+    expect(() => synthesizeOrThrow(file, tempDir())).toThrow(/targets\[0\]\.okta: must be object, got 'yes'/);
   });
 });
 
