@@ -487,7 +487,7 @@ describe('no expression from the config: ${…} and %{…} in every string key r
         if (checkConfigFile(file).problems.length > 0) return;
         expect(unescapedUses((await synthJson(config)).t, marker, value)).toEqual([]);
       }),
-      params(Math.max(10, Math.round(SYNTH_RUNS / 2))),
+      params(Math.max(10, Math.round(SYNTH_RUNS / 8))),
     );
   }, 600_000);
 });
