@@ -27,11 +27,17 @@ export interface ConfigProblem {
   readonly line: number;
   /** Column, from 1. */
   readonly column: number;
-  /** The whole explanation, starting with the path: what is wrong, the value received and what is accepted. */
+  /**
+   * The whole explanation, starting with the path: what is wrong, the value received (quoted, control
+   * and invisible characters escaped, cut after 120 characters) and what is accepted.
+   */
   readonly message: string;
   /** JSON type of the value at `path`: `string`, `number`, `boolean`, `null`, `object`, `array`, or `absent`. */
   readonly receivedType: string;
-  /** The value at `path` when it is a string, number, boolean or null (strings over 200 characters are cut, with `…`). */
+  /**
+   * The value at `path` when it is a string, number, boolean or null, exact (unlike `message`, which
+   * shows it escaped) but cut after 200 characters, with `…`; `.nan`/`.inf` as `"NaN"`/`"Infinity"`.
+   */
   readonly received?: string | number | boolean | null;
   /** What would be accepted, when the rule can say it in a phrase (schema rules always do). */
   readonly expected?: string;
