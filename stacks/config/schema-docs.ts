@@ -201,7 +201,9 @@ export function docKey(path: string): string {
  * what the validator accepts.
  */
 export function publishedConfigSchema(): Record<string, unknown> {
-  const schema = structuredClone(configSchema()) as Record<string, any>;
+  // A JSON copy, not structuredClone: the schema shares sub-schemas between keys (a list of strings,
+  // an ID map), and each key gets its own description.
+  const schema = JSON.parse(JSON.stringify(configSchema())) as Record<string, any>;
   const annotate = (s: any, path: string): void => {
     if (!s || typeof s !== 'object') return;
     const doc = path === '' ? undefined : FIELD_DOCS[docKey(path)];
