@@ -37,10 +37,11 @@ export class ConfigReadError extends Error {
 let validator: ValidateFunction | undefined;
 
 /**
- * Reads and checks a config file: YAML syntax, the JSON Schema, and the Twilio model and identity
- * provider rules, all in one run. A target whose block breaks the schema is still checked against
- * the Twilio model as far as its well-formed parts allow, so one run shows every problem.
- * Throws {@link ConfigReadError} only when the file cannot be read.
+ * Reads and checks a config file: YAML syntax, the JSON Schema (the file's shape), and the Twilio
+ * model and identity-provider rules (the values), all in one run. A block that breaks the schema is
+ * still judged by its construct, so one run shows every problem; a construct's problem with a value
+ * the schema already reported is left out. Throws {@link ConfigReadError} only when the file cannot
+ * be read (see {@link readConfigFile}).
  */
 export function checkConfigFile(path: string): ConfigCheck {
   return checkConfigBytes(readConfigFile(path), path);
@@ -53,13 +54,14 @@ const KINDS: ReadonlyArray<[(s: Stats) => boolean, string]> = [
   [(s) => s.isBlockDevice(), 'a block device'],
   [(s) => s.isSocket(), 'a socket'],
 ];
-const kindOf = (s: Stats): string => KINDS.find(([is]) => is(s))?.[1] ?? 'not a regular file';
+const kindOf = (s: Stats): string => KINDS.find(([is]) => is(s))?.[1] ?? 'a special file';
 
 /**
  * The config file's bytes, read with a bound: a regular file only (a FIFO, device or directory is
  * refused before it is opened for reading, and again after, should it have been swapped), opened
  * non-blocking, and at most {@link CONFIG_LIMITS.maxBytes} + 1 bytes read (one more than a config
  * may have, so that a larger file is reported as such). Throws {@link ConfigReadError}.
+ * (Unix file types; on Windows a regular file is read the same way.)
  */
 export function readConfigFile(path: string): Buffer {
   const fail = (why: string): never => {
@@ -72,14 +74,18 @@ export function readConfigFile(path: string): Buffer {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const opened = fstatSync(fd);
     if (!opened.isFile()) fail(`it is ${kindOf(opened)}, not a regular file`);
-    const buffer = Buffer.alloc(Math.min(opened.size, CONFIG_LIMITS.maxBytes) + 1);
+    // Read until the end or one byte past the limit, whatever the size said (a file may grow, and
+    // some report 0): a larger file is then reported as such by the document's size check.
+    const chunks: Buffer[] = [];
     let length = 0;
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+    while (length <= CONFIG_LIMITS.maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, CONFIG_LIMITS.maxBytes + 1 - length));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       length += n;
     }
-    return buffer.subarray(0, length);
+    return Buffer.concat(chunks, length);
   } catch (e) {
     if (e instanceof ConfigReadError) throw e;
     return fail((e as Error).message);

@@ -285,6 +285,13 @@ describe('the config file is read with a bound', () => {
     expect(r.stderr).toContain(`it is ${kind}, not a regular file`);
   });
 
+  test('a regular file past the limit: read up to the limit and one byte, reported as too large (exit 1)', async () => {
+    const file = writeConfig(`# ${'x'.repeat(5 * 1024 * 1024)}\ntargets: []\n`);
+    const r = await cli(['validate', '--config', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).problems).toEqual([expect.objectContaining({ code: 'CONFIG_TOO_LARGE', line: 1, column: 1 })]);
+  });
+
   test('a FIFO: exit 2 at once, never waiting for a writer', async () => {
     const fifo = join(tempDir(), 'twilio-sso.yaml');
     execFileSync('mkfifo', [fifo]);
