@@ -1,7 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { isAbsolute, resolve } from 'path';
 import type * as Salesforce from '../../lib/salesforce';
-import type { Violation } from '../../lib/twilio';
 import { SharedBlockConfig, sharedBlockSchema, stringListSchema } from './config-parts';
 import { IdentityProvider } from './identity-provider';
 import { PropMapping, propsFrom } from './prop-mapping';
@@ -82,11 +81,10 @@ export const salesforce: IdentityProvider<SalesforceTargetConfig> = {
   renamedKeys: { label: 'displayName', emailFormula: 'email', fullNameFormula: 'fullName', 'attributes[].formula': 'value' },
   props: PROPS,
   findProblems(target, props) {
-    // The certificate file is judged by a step of its own where the construct has one
-    // (findCertificateProblems: its props check then reads no file); until then findProblems reads it.
-    const construct = salesforce_().SalesforceTwilioSso as typeof Salesforce.SalesforceTwilioSso & { findCertificateProblems?: (file: string) => Violation[] };
-    const certificate = typeof props.certificateFile === 'string' && construct.findCertificateProblems ? construct.findCertificateProblems(props.certificateFile) : [];
-    return [...construct.findProblems({ ...props, target } as unknown as Salesforce.SalesforceTwilioSsoProps), ...certificate];
+    const { SalesforceTwilioSso } = salesforce_();
+    // The certificate file is judged in a step of its own (the props check reads no file).
+    const certificate = typeof props.certificateFile === 'string' ? SalesforceTwilioSso.findCertificateProblems(props.certificateFile) : [];
+    return [...SalesforceTwilioSso.findProblems({ ...props, target } as unknown as Salesforce.SalesforceTwilioSsoProps), ...certificate];
   },
   declare(stack: TerraformStack, target, config, context) {
     return new (salesforce_().SalesforceTwilioSso)(stack, 'Sso', { ...propsFrom(config, PROPS, context), target } as unknown as Salesforce.SalesforceTwilioSsoProps);
