@@ -13,4 +13,7 @@ module.exports = {
   // No network in tests: any non-loopback connection or DNS lookup throws and fails the test.
   setupFilesAfterEnv: ['<rootDir>/test/support/network-guard.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The examples import the package by name, as users do: here that name means the sources
+  // (tsconfig.json: paths), so `npm test` needs no build.
+  moduleNameMapper: { '^cdktf-twilio-sso$': '<rootDir>/lib', '^cdktf-twilio-sso/(twilio|core|checks|okta|entra|salesforce|keycloak)$': '<rootDir>/lib/$1' },
 };

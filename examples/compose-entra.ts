@@ -10,7 +10,7 @@ import { Group } from '@cdktf/provider-azuread/lib/group';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EntraConsoleOutputs, EntraTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { EntraConsoleOutputs, EntraTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 class ContactCenterIdentity extends TerraformStack {
   constructor(scope: Construct, id: string) {

@@ -8,7 +8,7 @@
  */
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { TwilioConsoleOutputs } from '../lib/core';
+import { TwilioConsoleOutputs } from 'cdktf-twilio-sso/core';
 import {
   KeycloakGroup,
   KeycloakGroupMemberships,
@@ -17,8 +17,8 @@ import {
   KeycloakRealmUserProfile,
   KeycloakTwilioSso,
   KeycloakUser,
-} from '../lib/keycloak';
-import { TwilioTarget } from '../lib/twilio';
+} from 'cdktf-twilio-sso/keycloak';
+import { TwilioTarget } from 'cdktf-twilio-sso/twilio';
 
 class ContactCenterIdentity extends TerraformStack {
   constructor(scope: Construct, id: string) {

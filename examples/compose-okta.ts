@@ -10,7 +10,7 @@ import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { User } from '@cdktf/provider-okta/lib/user';
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 class ContactCenterIdentity extends TerraformStack {
   constructor(scope: Construct, id: string) {

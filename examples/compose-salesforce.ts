@@ -13,7 +13,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { join } from 'path';
-import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 class ContactCenterSalesforce extends TerraformStack {
   constructor(scope: Construct, id: string) {

@@ -5,7 +5,7 @@
  */
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { EntraConsoleOutputs, EntraTwilioSso, MsgraphProvider, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { EntraConsoleOutputs, EntraTwilioSso, MsgraphProvider, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });

@@ -4,7 +4,7 @@
  */
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });

@@ -1,7 +1,7 @@
 /** Flex enhanced SSO on Salesforce: an External Client App for two profiles, deployed by Terraform. */
 import { App, TerraformStack } from 'cdktf';
 import { join } from 'path';
-import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });

@@ -1,7 +1,7 @@
 /** Frontline on Microsoft Entra ID: one group of agents; tenant from the provider's environment. */
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { EntraConsoleOutputs, EntraTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { EntraConsoleOutputs, EntraTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });

@@ -1,7 +1,7 @@
 /** Frontline on Okta: one group of agents. */
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { OktaTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });

@@ -4,7 +4,7 @@
  */
 import { App, TerraformStack } from 'cdktf';
 import { join } from 'path';
-import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from '../lib';
+import { SalesforceTwilioSso, TwilioConsoleOutputs, TwilioTarget } from 'cdktf-twilio-sso';
 
 export function synthExample(outdir: string): void {
   const app = new App({ outdir });
