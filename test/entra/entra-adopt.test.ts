@@ -5,7 +5,8 @@ import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable } from '
 import { dump as stringify } from 'js-yaml';
 import { EntraAdoptOptions, EntraTwilioSso, EntraTwilioSsoProps } from '../../lib/entra';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { tempDir, writeConfig } from '../support/files';
 import { entraStack, error, only, synthJson, warnings } from './support';
@@ -360,7 +361,7 @@ describe('config: entra.adopt', () => {
         }),
       ],
     };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: `/applications/${APP_OBJECT}`, to: 'azuread_application.Sso_A0A4D89C' },
@@ -372,11 +373,8 @@ describe('config: entra.adopt', () => {
     expect(only(json, 'azuread_application').app_role[0].id).toBe(AGENT_ROLE_ID);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt, groups: [{ id: GROUP_AGENTS, roles: ['agent'] }] })] })), '--output', tempDir()], {}, {
-      write: (t: string) => (text += t),
-    });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt, groups: [{ id: GROUP_AGENTS, roles: ['agent'] }] })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const prefix = `Warning: [flex/Sso] ${ADOPTION_PREFIX}`;
     const lines = text.split('\n').filter((l) => l.startsWith(prefix));
@@ -418,7 +416,7 @@ describe('offline synth of an adopted Entra app needs no Terraform binary', () =
     const config = {
       targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, entra: { tenantId: TENANT, adopt: { applicationObjectId: APP_OBJECT, servicePrincipalObjectId: SP_OBJECT, signingCertificateKeyId: KEY_ID } } }],
     };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(4);
   });

@@ -5,7 +5,8 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { dump as stringify } from 'js-yaml';
 import { KeycloakAdoptOptions, KeycloakProvider, KeycloakTwilioSso, KeycloakTwilioSsoProps } from '../../lib/keycloak';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { ssoError as error } from '../support/errors';
 import { tempDir, writeConfig } from '../support/files';
@@ -247,7 +248,7 @@ describe('config: keycloak.adopt', () => {
 
   test('imports at the stack addresses the construct IDs pin', () => {
     const out = tempDir();
-    main(['--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT, roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL } } })] })), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT, roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL } } })] })), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: `${REALM}/${CLIENT}`, to: 'keycloak_saml_client.Sso_A0A4D89C' },
@@ -256,9 +257,8 @@ describe('config: keycloak.adopt', () => {
     ]);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT } })] })), '--output', tempDir()], {}, { write: (t: string) => (text += t) });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT } })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const prefix = `Warning: [flex/Sso] ${ADOPTION_PREFIX}`;
     expect(topics(text.split('\n').filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length)))).toEqual([
@@ -294,7 +294,7 @@ describe('offline synth of an adopted Keycloak client needs no Terraform binary'
   test('the config app synthesizes an adopted Keycloak target without starting any process', () => {
     const out = tempDir();
     const config = { targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, keycloak: { url: 'https://sso.example.com', realm: REALM, adopt: { clientUuid: CLIENT } } }] };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(1);
   });

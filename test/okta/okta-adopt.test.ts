@@ -7,7 +7,8 @@ import { AnnotationMetadataEntryType, App, TerraformStack, TerraformVariable } f
 import { dump as stringify } from 'js-yaml';
 import { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps } from '../../lib/okta';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { ssoError as error } from '../support/errors';
 import { tempDir, writeConfig } from '../support/files';
@@ -185,7 +186,7 @@ describe('config: okta.adopt', () => {
 
   test('imports the app and the group assignments at the stack addresses the construct IDs pin', () => {
     const out = tempDir();
-    main(['--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     // The addresses test/stacks/config-stacks.test.ts pins for every Okta stack.
     expect(json.import).toEqual([
@@ -194,11 +195,8 @@ describe('config: okta.adopt', () => {
     ]);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', tempDir()], {}, {
-      write: (t: string) => (text += t),
-    });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const lines = text.split('\n').filter((l) => l.startsWith(`Warning: [flex/Sso] ${ADOPTION_PREFIX}`));
     expect(lines.map((l) => l.slice(`Warning: [flex/Sso] ${ADOPTION_PREFIX}`.length).replace(/:.*/, ''))).toEqual([
@@ -212,7 +210,7 @@ describe('config: okta.adopt', () => {
 
   test('the example adopt config (examples/config/adopt.yaml) imports its app and group assignments', () => {
     const out = tempDir();
-    main(['--config', 'examples/config/adopt.yaml', '--output', out], {});
+    synthesizeOrThrow('examples/config/adopt.yaml', out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex-okta-adopted', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: '0oa6a9uwbalsZ4enC0x7', to: 'okta_app_saml.Sso_A0A4D89C' },
@@ -257,7 +255,7 @@ describe('offline synth of an adopted app needs no Terraform binary', () => {
     const config = writeConfig(
       stringify({ targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, okta: { orgName: 'acme', adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] } }] }),
     );
-    main(['--config', config, '--output', out], {});
+    synthesizeOrThrow(config, out);
     expect(spawned()).toEqual([]);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toHaveLength(2);
