@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { changedCommand } from './commands/changed';
 import { consoleCommand } from './commands/console';
+import { initCommand } from './commands/init';
 import { schemaCommand } from './commands/schema';
 import { synthCommand } from './commands/synth';
+import { targetsCommand } from './commands/targets';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { CliIo, CommandContext, CommandResult, EXIT_CODES_HELP, json } from './context';
@@ -21,7 +24,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const command of [validateCommand, synthCommand, consoleCommand, verifyCommand, schemaCommand]) {
+  for (const command of [initCommand, validateCommand, synthCommand, targetsCommand, changedCommand, consoleCommand, verifyCommand, schemaCommand]) {
     program.addCommand(command(ctx));
   }
   // Commander copies these settings to subcommands only when they are created by `.command()`.
