@@ -6,7 +6,9 @@
 //   yaml, json  parsed; a whole config (with `targets`) validated: test/docs/code-blocks.test.ts
 //   text        sample output, shown, not run
 // A block that cannot run here (it needs an identity provider, a Salesforce org, the repository's own
-// CI) says why in an HTML comment on the line before it: <!-- no-test: needs an Okta org -->.
+// CI) says why in an HTML comment on the line before it: <!-- no-test: needs an Okta org -->. A shell
+// block that runs after a step a person does says so: <!-- test: after filling in the placeholders -->
+// (the package test then fills them in as the person would).
 // Used by test/docs/code-blocks.test.ts, scripts/package/test-installed.js and test-python.sh
 // (`node scripts/package/code-blocks.js python <dir>` writes the Python blocks there).
 'use strict';
@@ -36,6 +38,7 @@ function blocksOf(file, text) {
     let before = i - 1;
     while (before >= 0 && lines[before].trim() === '') before--;
     const marker = before >= 0 ? /<!--\s*no-test:\s*(.*?)\s*-->/.exec(lines[before]) : null;
+    const note = before >= 0 ? /<!--\s*test:\s*(.*?)\s*-->/.exec(lines[before]) : null;
     blocks.push({
       file,
       line: i + 1,
@@ -43,6 +46,7 @@ function blocksOf(file, text) {
       kind: KINDS[info] ?? null,
       body: lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n') + '\n',
       noTest: marker ? marker[1] : null,
+      testNote: note ? note[1] : null,
     });
     i = end;
   }

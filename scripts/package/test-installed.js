@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 /**
- * `npm run test:package` (and CI): the package as a pipeline gets it, without this repository.
+ * `npm run test:package` (and CI): the package as a new user and a pipeline get it, without this
+ * repository.
  *
- *  1. `npm pack` the built package; check what it holds (no source maps, no tests, no sources but
- *     type declarations, no bundled dependencies, no jsii assembly, the bin and the JSON Schema
- *     present) and what it weighs (under WEIGHT_LIMIT).
+ *  0. An unbuilt clone (the working tree's files as git has them: no dist/): `npm pack` there builds
+ *     the package (package.json's prepare) and packs it. `npm install <the clone's folder>` and
+ *     `npm install git+file://…` (a git install, which builds in npm's own clone) give a working
+ *     `npx twilio-sso` (--version, init).
+ *  1. The tarball: what it holds (no source maps, no tests, no sources but type declarations, no
+ *     bundled dependencies, no jsii assembly; the bin, the JSON Schema, the CI templates, the
+ *     LICENSE) and what it weighs (under WEIGHT_LIMIT).
  *  2. Install the tarball into an empty folder with only cdktf, constructs and the providers.
  *  3. There, run `npx twilio-sso` as a pipeline would: --help for every subcommand, `validate` and
  *     `synth` on the example config (the same files as the repository's own synth), a config with
  *     mistakes (exit 1, every problem), hostile inputs (no stack trace), `schema`.
  *  4. `console` and `verify` against real Terraform outputs: a small outputs-only configuration
  *     applied with terraform (or tofu), so `terraform output -json` is the real thing.
+ *  5. The README's shell blocks, in order, in an empty folder (`cdktf-twilio-sso` installed from the
+ *     tarball): its first steps, from nothing to a synthesized stack.
+ *  6. TypeScript: a project with the tarball, TypeScript 5.9.3 and 7.0.2 and tsx compiles every
+ *     TypeScript block of the README and docs/ with both compilers and runs the whole programs with tsx.
  *
- * Needs `npm run build` first, and the registry (or npm's cache) for the install. Exits non-zero on
- * any failure; prints `N passed, M failed` last.
+ * Needs the registry (or npm's cache) for the installs. Exits non-zero on any failure; prints
+ * `N passed, M failed` last.
  */
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -48,35 +57,97 @@ const STACK_FRAME = /\n\s+at .*[(:]\d+/;
 const MB = 1024 * 1024;
 const WEIGHT_LIMIT = { size: 1 * MB, unpackedSize: 5 * MB, entryCount: 250 };
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'app', 'twilio-sso.js'))) {
-  process.stderr.write('dist/app/twilio-sso.js is missing: run `npm run build` first\n');
-  process.exit(2);
-}
+const { codeBlocks, blockName } = require('./code-blocks');
+const BIN = pkg.bin['twilio-sso'];
+// The TypeScript a consumer project gets (README: TypeScript versions), pinned.
+const TOOLCHAIN = { typescript5: '5.9.3', typescript7: '7.0.2', tsx: '4.23.15', typesNode: pkg.devDependencies['@types/node'] };
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'twilio-sso-package-'));
 const app = path.join(work, 'pipeline');
 fs.mkdirSync(app);
+const consumer = (name) => {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
+  return dir;
+};
+const npx = (cwd, args, opts = {}) => run('npx', ['--no', '--', 'twilio-sso', ...args], { cwd, ...opts });
+
+// ---- 0. an unbuilt clone: pack, install from its folder, install from git ----
+const source = path.join(work, 'source');
+const clone = path.join(work, 'clone');
+check('an unbuilt clone: the working tree as git has it, committed in a repository of its own, and cloned', () => {
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  assert(listed.status === 0, listed.stderr);
+  const files = listed.stdout.split('\0').filter((f) => f && fs.existsSync(path.join(ROOT, f)) && !fs.lstatSync(path.join(ROOT, f)).isSymbolicLink());
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(source, f)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, f), path.join(source, f));
+  }
+  const git = (args, cwd) => {
+    const r = run('git', ['-c', 'user.name=test', '-c', 'user.email=test@localhost', '-c', 'commit.gpgsign=false', ...args], { cwd });
+    assert(r.status === 0, `git ${args[0]}: ${r.stderr}`);
+  };
+  git(['init', '-q', '-b', 'main'], source);
+  git(['add', '-A'], source);
+  git(['commit', '-q', '-m', 'the working tree'], source);
+  git(['clone', '-q', source, clone], work);
+  assert(!fs.existsSync(path.join(clone, 'dist')), 'the clone has a dist/');
+  // The dependencies `npm ci` would install there, from the same lockfile (installing ≈1,000
+  // packages again would add a minute and test npm, not the package).
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+  return `${files.length} files`;
+});
 
 // ---- 1. pack ----
 let tarball;
-check('npm pack: the package holds what it needs and nothing else', () => {
-  const r = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT });
-  assert(r.status === 0, r.stderr);
-  const [info] = JSON.parse(r.stdout);
+check("npm pack of the unbuilt clone builds (prepare) and packs what the package needs and nothing else", () => {
+  const r = run('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone });
+  assert(r.status === 0, r.stderr.slice(-2000));
+  const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
   tarball = path.join(work, info.filename);
   const files = info.files.map((f) => f.path);
   // Dependencies are npm's to install, not ours to ship (the npm package is no jsii package: jsii's
   // assemblies, which would require them bundled, are built from dist-jsii/stage/, not from it).
   assert((info.bundled ?? []).length === 0, `bundled dependencies: ${info.bundled.join(', ')}`);
-  const bad = files.filter((f) => f.endsWith('.map') || f === '.jsii' || /^(node_modules|test|bench|scripts|stacks|cli|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/') || f.startsWith('dist/cli/'));
+  const bad = files.filter((f) => f.endsWith('.map') || f === '.jsii' || /^(node_modules|test|bench|scripts|stacks|lib|cli|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/') || f.startsWith('dist/cli/'));
   assert(bad.length === 0, `unexpected files: ${bad.join(', ')}`);
-  for (const need of ['dist/app/twilio-sso.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/twilio-sso.schema.json', 'package.json', 'README.md']) {
+  for (const need of [BIN, 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/twilio-sso.schema.json', 'templates/ci/github-actions.yml', 'templates/ci/gitlab-ci.yml', 'LICENSE', 'package.json', 'README.md']) {
     assert(files.includes(need), `${need} is missing`);
   }
   const mb = (n) => `${(n / MB).toFixed(2)} MB`;
   const weight = `${mb(info.size)} packed, ${mb(info.unpackedSize)} unpacked, ${info.entryCount} files`;
   assert(info.size < WEIGHT_LIMIT.size && info.unpackedSize < WEIGHT_LIMIT.unpackedSize && info.entryCount < WEIGHT_LIMIT.entryCount, `${weight}: over the limit (${mb(WEIGHT_LIMIT.size)} packed, ${mb(WEIGHT_LIMIT.unpackedSize)} unpacked, ${WEIGHT_LIMIT.entryCount} files)`);
   return `${info.filename}: ${weight}`;
+});
+
+const installedWorks = (dir) => {
+  const v = npx(dir, ['--version']);
+  assert(v.status === 0 && v.stdout.trim() === pkg.version, `npx twilio-sso --version: exit ${v.status} ${v.stdout}${v.stderr}`);
+  const i = npx(dir, ['init', '--idp', 'okta', '--product', 'flex']);
+  assert(i.status === 0 && fs.existsSync(path.join(dir, 'twilio-sso.yaml')), `init: exit ${i.status} ${i.stderr}`);
+  const first = fs.readFileSync(path.join(dir, 'twilio-sso.yaml'), 'utf8').split('\n')[0];
+  const schema = path.resolve(dir, first.replace(/^# yaml-language-server: \$schema=/, ''));
+  assert(fs.existsSync(schema), `the $schema line does not resolve: ${first}`);
+  const val = npx(dir, ['validate']);
+  assert(val.status === 1 && val.stdout.includes('<fill in: '), `validate of the fresh config: exit ${val.status} ${val.stdout}`);
+  return `--version ${v.stdout.trim()}; init wrote a config whose $schema is ${path.relative(dir, schema)}`;
+};
+
+check('npm install <the clone\'s folder>: npx twilio-sso runs the package\'s own bin (--version, init)', () => {
+  const dir = consumer('from-folder');
+  const r = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', clone], { cwd: dir });
+  assert(r.status === 0, r.stderr.slice(-2000));
+  return installedWorks(dir);
+});
+
+check('npm install git+file://… (a git install, built in npm\'s clone): npx twilio-sso runs the package\'s own bin', () => {
+  const dir = consumer('from-git');
+  const started = Date.now();
+  const r = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `git+file://${source}#main`], { cwd: dir });
+  assert(r.status === 0, r.stderr.slice(-2000));
+  assert(fs.existsSync(path.join(dir, 'node_modules', 'cdktf-twilio-sso', BIN)), `${BIN} is missing from the git install`);
+  return `${installedWorks(dir)}; the install took ${((Date.now() - started) / 1000).toFixed(0)} s`;
 });
 
 // ---- 2. install into an empty folder ----
@@ -98,7 +169,7 @@ fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^# yaml-langua
 
 // ---- 3. the command, installed ----
 check('npx twilio-sso --help for the program and every subcommand', () => {
-  for (const sub of [[], ['synth'], ['validate'], ['console'], ['verify'], ['schema']]) {
+  for (const sub of [[], ['init'], ['synth'], ['validate'], ['targets'], ['changed'], ['console'], ['verify'], ['schema']]) {
     const r = sso([...sub, '--help']);
     assert(r.status === 0 && r.stdout.startsWith('Usage: twilio-sso'), `${sub.join(' ')} --help: exit ${r.status} ${r.stderr}`);
   }
@@ -120,11 +191,11 @@ check("the config's yaml-language-server line resolves to the schema in node_mod
   assert(r.status === 0 && r.stdout === fs.readFileSync(file, 'utf8'), 'schema output differs from the shipped file');
 });
 
-check('npx twilio-sso synth: the same files as the repository synthesizes', () => {
+check("npx twilio-sso synth: the same files as the clone's own build synthesizes", () => {
   const r = sso(['synth']);
   assert(r.status === 0, `exit ${r.status}: ${r.stderr}`);
   const mine = path.join(work, 'repo-out');
-  const ref = run('node', [path.join(ROOT, 'dist', 'app', 'twilio-sso.js'), 'synth', '--config', config, '--output', mine]);
+  const ref = run('node', [path.join(clone, BIN), 'synth', '--config', config, '--output', mine]);
   assert(ref.status === 0, ref.stderr);
   const diff = run('diff', ['-r', path.join(app, 'cdktf.out'), mine]);
   assert(diff.status === 0, diff.stdout.slice(0, 2000));
@@ -226,6 +297,80 @@ if (!tf) {
     const failedIds = JSON.parse(bad.stdout).checks.filter((c) => !c.ok).map((c) => c.id);
     assert(failedIds.includes('issuer') && failedIds.includes('certificate'), failedIds.join(', '));
     return `tampered copy: ${failedIds.join(', ')} failed`;
+  });
+}
+
+// ---- 5. the README's shell blocks, in order, in an empty folder ----
+// What a person types over each placeholder `init` wrote, by the key it is the value of.
+const FILLED_IN = { connectionSid: 'JQ0123456789abcdef0123456789abcdef', realmSid: 'JB0123456789abcdef0123456789abcdef', orgName: 'example-org', tenantId: '00000000-0000-4000-8000-000000000001', myDomain: 'example-org', url: 'https://sso.example.com', realm: 'twilio' };
+const readmeShell = codeBlocks(ROOT).filter((b) => b.kind === 'shell' && b.noTest === null);
+check(`the README and docs shell blocks (${readmeShell.map((b) => `${b.file}:${b.line}`).join(', ')}), in order, in an empty folder`, () => {
+  assert(readmeShell.length > 0, 'no shell block to run');
+  const dir = path.join(work, 'readme');
+  fs.mkdirSync(dir);
+  for (const b of readmeShell) {
+    if (b.testNote === 'after filling in the placeholders') {
+      const file = path.join(dir, 'twilio-sso.yaml');
+      const text = fs.readFileSync(file, 'utf8').replace(/^(\s*)(\w+): "<fill in: [^"]*>"/gm, (_l, indent, key) => {
+        assert(key in FILLED_IN, `no value for the placeholder of '${key}'`);
+        return `${indent}${key}: ${FILLED_IN[key]}`;
+      });
+      // Who may sign in: the group line init leaves as a comment.
+      fs.writeFileSync(file, text.replace(/^(\s*)# (groups:)\s.*$/m, '$1$2').replace(/^(\s*)# (  - id: .*)$/m, '$1$2').replace(/^(\s*)# (    roles: .*)$/m, '$1$2'));
+    } else if (b.testNote !== null) {
+      throw new Error(`${b.file}:${b.line}: unknown test note '${b.testNote}'`);
+    }
+    // The package is not on the registry under test: its name in an install line means the tarball.
+    const script = b.body.replace(/(npm install[^\n]*?)(^|\s)cdktf-twilio-sso(?=\s)/gm, `$1$2${tarball}`);
+    const r = run('bash', ['-euo', 'pipefail', '-c', script], { cwd: dir, env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
+    assert(r.status === 0, `${b.file}:${b.line}: exit ${r.status}\n${r.stdout.slice(-1500)}${r.stderr.slice(-1500)}`);
+  }
+  const stacks = fs.readdirSync(path.join(dir, 'cdktf.out', 'stacks'));
+  assert(stacks.length > 0 && fs.existsSync(path.join(dir, 'cdktf.out', 'stacks', stacks[0], 'cdk.tf.json')), 'no stack was synthesized');
+  return `synthesized ${stacks.join(', ')}`;
+});
+
+// ---- 6. TypeScript: every TypeScript block, compiled with 5.9.3 and 7.0.2, run with tsx ----
+const tsBlocks = codeBlocks(ROOT).filter((b) => b.kind === 'typescript' && b.noTest === null);
+const tsProject = consumer('typescript');
+check(`a TypeScript project: the tarball, cdktf, constructs, both providers, typescript ${TOOLCHAIN.typescript5} and ${TOOLCHAIN.typescript7}, tsx ${TOOLCHAIN.tsx}`, () => {
+  const peers = ['cdktf', 'constructs', '@cdktf/provider-okta', '@cdktf/provider-azuread'].map((p) => `${p}@${pkg.devDependencies[p]}`);
+  const tools = [`typescript@${TOOLCHAIN.typescript5}`, `typescript7@npm:typescript@${TOOLCHAIN.typescript7}`, `tsx@${TOOLCHAIN.tsx}`, `@types/node@${TOOLCHAIN.typesNode}`];
+  const r = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', tarball, ...peers, ...tools], { cwd: tsProject });
+  assert(r.status === 0, r.stderr.slice(-2000));
+  fs.mkdirSync(path.join(tsProject, 'src'));
+  for (const b of tsBlocks) fs.writeFileSync(path.join(tsProject, 'src', blockName(b, 'ts')), b.body);
+  // What README "TypeScript versions" tells a user to use: nodenext, strict, no skipLibCheck.
+  fs.writeFileSync(path.join(tsProject, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'] }, include: ['src'] }, null, 2));
+  return tsBlocks.map((b) => `${b.file}:${b.line}`).join(', ');
+});
+for (const [label, tsc] of [[TOOLCHAIN.typescript5, 'node_modules/typescript/bin/tsc'], [TOOLCHAIN.typescript7, 'node_modules/typescript7/bin/tsc']]) {
+  check(`tsc ${label} compiles every TypeScript block against the installed package`, () => {
+    const v = run('node', [tsc, '--version'], { cwd: tsProject });
+    assert(v.stdout.trim() === `Version ${label}`, `tsc --version: ${v.stdout}${v.stderr}`);
+    const r = run('node', [tsc, '-p', '.'], { cwd: tsProject });
+    assert(r.status === 0, `exit ${r.status}:\n${r.stdout.slice(0, 3000)}${r.stderr.slice(0, 1000)}`);
+    // The same compiler on a mistake a user makes (a role the product does not have is a runtime
+    // check; a wrong prop name is the compiler's): it must fail, or the check above proves nothing.
+    const bad = path.join(tsProject, 'src', 'zz-mistake.ts');
+    fs.writeFileSync(bad, "import { TwilioTarget } from 'cdktf-twilio-sso/twilio';\nTwilioTarget.flexEnhanced({ connectionSID: 'JQ0123456789abcdef0123456789abcdef' });\n");
+    const m = run('node', [tsc, '-p', '.'], { cwd: tsProject });
+    fs.rmSync(bad);
+    assert(m.status !== 0 && /connectionSID/.test(m.stdout), `tsc ${label} accepted a misspelt prop: exit ${m.status} ${m.stdout}`);
+  });
+}
+for (const b of tsBlocks.filter((x) => /\.synth\(\)/.test(x.body))) {
+  check(`tsx runs ${b.file}:${b.line} (a whole program) and it synthesizes`, () => {
+    const cwd = fs.mkdtempSync(path.join(tsProject, 'run-'));
+    const r = run(path.join(tsProject, 'node_modules', '.bin', 'tsx'), [path.join(tsProject, 'src', blockName(b, 'ts'))], { cwd });
+    assert(r.status === 0, `exit ${r.status}: ${r.stderr.slice(-2000)}`);
+    const stacks = fs.readdirSync(path.join(cwd, 'cdktf.out', 'stacks'));
+    for (const st of stacks) {
+      const json = JSON.parse(fs.readFileSync(path.join(cwd, 'cdktf.out', 'stacks', st, 'cdk.tf.json'), 'utf8'));
+      assert(Object.keys(json.resource ?? {}).length > 0, `${st}: no resources`);
+    }
+    assert(stacks.length > 0, 'no stack');
+    return stacks.join(', ');
   });
 }
 

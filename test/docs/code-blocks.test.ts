@@ -27,6 +27,10 @@ test('every block names a known language (text for sample output), so it is clea
   expect(blocks.filter((b) => b.kind === null).map((b) => `${where(b)} \`\`\`${b.info}`)).toEqual([]);
 });
 
+test('every test note is one the package test knows', () => {
+  expect(blocks.filter((b) => b.testNote !== null && b.testNote !== 'after filling in the placeholders').map(where)).toEqual([]);
+});
+
 test('every block left untested says why, in words', () => {
   const vague = blocks.filter((b) => b.noTest !== null && b.noTest.split(/\s+/).length < 3);
   expect(vague.map(where)).toEqual([]);
@@ -43,8 +47,8 @@ test('runnable code imports the package by its name, never from the repository',
 test('the extractor finds what a Markdown author writes: indented fences, markers, unclosed fences', () => {
   const md = ['Intro', '', '<!-- no-test: needs an Okta org -->', '```sh', 'terraform apply', '```', '', '1. Step:', '', '   ```yaml', '   a: 1', '   ```', ''].join('\n');
   expect(blocksOf('x.md', md)).toEqual([
-    { file: 'x.md', line: 4, info: 'sh', kind: 'shell', body: 'terraform apply\n', noTest: 'needs an Okta org' },
-    { file: 'x.md', line: 10, info: 'yaml', kind: 'yaml', body: 'a: 1\n', noTest: null },
+    { file: 'x.md', line: 4, info: 'sh', kind: 'shell', body: 'terraform apply\n', noTest: 'needs an Okta org', testNote: null },
+    { file: 'x.md', line: 10, info: 'yaml', kind: 'yaml', body: 'a: 1\n', noTest: null, testNote: null },
   ]);
   expect(() => blocksOf('y.md', '```ts\nconst a = 1;\n')).toThrow('y.md:1: a code fence that is never closed');
 });
