@@ -33,3 +33,15 @@ python3 -m venv .python/okta-venv
 .python/okta-venv/bin/pip install --quiet "$core" "$okta" $(grep -E '^(cdktf|constructs|jsii)==' test/python/requirements.txt)
 .python/okta-venv/bin/pip list 2>/dev/null | grep -i cdktf
 .python/okta-venv/bin/python test/python/okta_only.py "$out/okta"
+
+echo "-- the README's and docs' Python blocks (scripts/package/code-blocks.js), each run in an empty folder"
+# The Okta-only venv is what the README's install line gives a user; each block must synthesize.
+root=$PWD
+node scripts/package/code-blocks.js python "$out/blocks" >"$out/blocks.txt"
+test -s "$out/blocks.txt" || { echo "no Python block found in the README or docs" >&2; exit 1; }
+while read -r block; do
+  mkdir -p "$out/run/$block"
+  (cd "$out/run/$block" && "$root/.python/okta-venv/bin/python" "$out/blocks/$block")
+  ls "$out/run/$block/cdktf.out/stacks/"*/cdk.tf.json >/dev/null || { echo "$block synthesized no stack" >&2; exit 1; }
+  echo "$block: synthesized $(ls "$out/run/$block/cdktf.out/stacks" | tr '\n' ' ')"
+done <"$out/blocks.txt"
