@@ -5,6 +5,7 @@
 //   python      run in the venv with the wheels: scripts/jsii/test-python.sh
 //   yaml, json  parsed; a whole config (with `targets`) validated: test/docs/code-blocks.test.ts
 //   text        sample output, shown, not run
+//   hcl         Terraform configuration; must say why it is not run (no-test)
 // A block that cannot run here (it needs an identity provider, a Salesforce org, the repository's own
 // CI) says why in an HTML comment on the line before it: <!-- no-test: needs an Okta org -->. A shell
 // block that runs after a step a person does says so: <!-- test: after filling in the placeholders -->
@@ -16,7 +17,7 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const KINDS = { ts: 'typescript', typescript: 'typescript', sh: 'shell', bash: 'shell', shell: 'shell', python: 'python', yaml: 'yaml', json: 'json', jsonc: 'json', text: 'text' };
+const KINDS = { ts: 'typescript', typescript: 'typescript', sh: 'shell', bash: 'shell', shell: 'shell', python: 'python', yaml: 'yaml', json: 'json', jsonc: 'json', text: 'text', hcl: 'hcl' };
 
 /** The Markdown files whose blocks are tested: README.md and every docs/*.md. */
 function documents(root = ROOT) {
