@@ -18,6 +18,7 @@ interface Block {
   kind: string | null;
   body: string;
   noTest: string | null;
+  testNote: string | null;
 }
 
 const blocks: Block[] = codeBlocks();
