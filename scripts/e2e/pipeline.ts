@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         .replace(/^(\s*path): "terraform\.\{target\}\.tfstate"/, `$1: "${join(work, 'state', '{target}.tfstate')}"`);
     });
     writeFileSync(file, lines.join('\n'));
-    const left = lines.join('\n').match(/<fill in:/g);
+    const left = lines.join('\n').match(/: "<fill in:/g);
     if (left) throw new Error(`${left.length} placeholders left`);
   });
 
