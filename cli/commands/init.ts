@@ -44,8 +44,15 @@ async function runInit({ io, result }: CommandContext, opts: InitOptions): Promi
   const cwd = io.cwd ?? process.cwd();
   // Prompts only for a person at a terminal; a pipeline or a script gets a usage error instead of a hang.
   const interactive = process.stdin.isTTY === true && io.stdout === process.stdout;
-  const idps = (await choose('--idp', 'Identity providers', opts.idp, INIT_IDPS, interactive)) as InitIdp[];
-  const products = (await choose('--product', 'Twilio products', opts.product, INIT_PRODUCTS, interactive)) as InitProduct[];
+  const answers = interactive && (!opts.idp?.length || !opts.product?.length) ? new Answers(io) : undefined;
+  let idps: InitIdp[];
+  let products: InitProduct[];
+  try {
+    idps = (await choose('--idp', 'Identity providers', opts.idp, INIT_IDPS, answers)) as InitIdp[];
+    products = (await choose('--product', 'Twilio products', opts.product, INIT_PRODUCTS, answers)) as InitProduct[];
+  } finally {
+    answers?.close();
+  }
 
   const configFile = resolve(cwd, opts.config ?? DEFAULT_CONFIG);
   const files: { path: string; text: string }[] = [{ path: configFile, text: initConfigText({ idps, products, schemaRef: schemaRefFrom(dirname(configFile)) }) }];
@@ -68,11 +75,11 @@ async function runInit({ io, result }: CommandContext, opts: InitOptions): Promi
 }
 
 /** The values of a list option: as given (checked), else asked for at a terminal, else a usage error. */
-async function choose(flag: string, what: string, given: string[] | undefined, known: readonly string[], interactive: boolean): Promise<string[]> {
+async function choose(flag: string, what: string, given: string[] | undefined, known: readonly string[], answers: Answers | undefined): Promise<string[]> {
   let values = given;
   if (values === undefined || values.length === 0) {
-    if (!interactive) throw usageError(`${flag} is required when stdin is not a terminal; one or more of: ${known.join(', ')}`);
-    values = list(await ask(`${what} (${known.join(', ')}; comma-separated) [${known[0]}]: `));
+    if (answers === undefined) throw usageError(`${flag} is required when stdin is not a terminal; one or more of: ${known.join(', ')}`);
+    values = list(await answers.ask(`${what} (${known.join(', ')}; comma-separated) [${known[0]}]: `, flag));
     if (values.length === 0) values = [known[0]];
   }
   const unknown = values.filter((v) => !known.includes(v));
@@ -80,14 +87,27 @@ async function choose(flag: string, what: string, given: string[] | undefined, k
   return [...new Set(values)];
 }
 
-function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  return new Promise((done) =>
-    rl.question(question, (answer) => {
-      rl.close();
-      done(answer);
-    }),
-  );
+/**
+ * Answers typed at the terminal, one line per question. One reader for every question: lines typed
+ * ahead (or pasted) wait for the next question instead of being lost, and the end of input is an
+ * error rather than a run that ends without writing anything.
+ */
+class Answers {
+  private readonly rl = createInterface({ input: process.stdin, terminal: false });
+  private readonly lines = this.rl[Symbol.asyncIterator]();
+
+  constructor(private readonly io: CommandContext['io']) {}
+
+  public async ask(question: string, flag: string): Promise<string> {
+    this.io.stdout.write(question);
+    const next = await this.lines.next();
+    if (next.done) throw usageError(`no answer for ${flag} (end of input)`);
+    return next.value;
+  }
+
+  public close(): void {
+    this.rl.close();
+  }
 }
 
 /**

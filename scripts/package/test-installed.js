@@ -177,6 +177,23 @@ check('npx twilio-sso --help for the program and every subcommand', () => {
   assert(v.stdout.trim() === pkg.version, v.stdout);
 });
 
+// A terminal of its own for init's questions: util-linux's `script` runs the command on a pseudo-terminal
+// and passes what it reads from its stdin on as keystrokes.
+const hasScript = run('script', ['--version']).status === 0;
+check('npx twilio-sso init at a terminal asks for the identity providers and products (typed ahead), and ends at end of input', () => {
+  if (!hasScript) return 'skipped: no `script` (util-linux) to give it a terminal';
+  const dir = consumer('at-a-terminal');
+  fs.symlinkSync(path.join(app, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const answered = run('script', ['-qfec', 'npx --no -- twilio-sso init', '/dev/null'], { cwd: dir, input: 'keycloak,okta\nfrontline\n', timeout: 60000 });
+  assert(answered.status === 0, `exit ${answered.status}: ${answered.stdout}`);
+  assert(/Identity providers \(okta, entra, salesforce, keycloak; comma-separated\)/.test(answered.stdout) && /Twilio products \(flex, frontline/.test(answered.stdout), answered.stdout);
+  const names = fs.readFileSync(path.join(dir, 'twilio-sso.yaml'), 'utf8').match(/^ {2}- name: \S+/gm).map((l) => l.replace(/^ {2}- name: /, ''));
+  assert(names.join(' ') === 'frontline-keycloak frontline-okta', names.join(' '));
+  fs.rmSync(path.join(dir, 'twilio-sso.yaml'));
+  const cut = run('script', ['-qfec', 'npx --no -- twilio-sso init', '/dev/null'], { cwd: dir, input: 'okta\n', timeout: 60000 });
+  assert(/no answer for --product \(end of input\)/.test(cut.stdout) && !fs.existsSync(path.join(dir, 'twilio-sso.yaml')), `end of input: ${cut.stdout}`);
+});
+
 check('npx twilio-sso validate: the example config is valid (exit 0)', () => {
   const r = sso(['validate']);
   assert(r.status === 0, `exit ${r.status}: ${r.stdout}${r.stderr}`);
