@@ -221,7 +221,7 @@ check("npx twilio-sso synth: the same files as the clone's own build synthesizes
 
 check('a config with mistakes: exit 1, every problem with file:line:column, nothing written', () => {
   const bad = path.join(app, 'bad.yaml');
-  const text = 'targets:\n  - name: Bad_Name\n    twilio: { flexEnhanced: { connectionSid: JQ1 } }\n    okta: { orgName: acme, groups: [{ id: g, roles: [owner] }], displayNam: x }\n';
+  const text = 'targets:\n  - name: Bad_Name\n    twilio: { flexEnhanced: { connectionSid: JQ1 } }\n    okta: { orgName: acme, groups: [{ id: 00g1agents0000000001, roles: [owner] }], displayNam: x }\n';
   fs.writeFileSync(bad, text);
   const v = sso(['validate', '--config', bad]);
   assert(v.status === 1, `validate exit ${v.status}`);
