@@ -5,7 +5,7 @@ import { SendgridResource } from './sendgrid-resource';
 /**
  * Config for {@link SendgridSsoCertificate}: the `sendgrid_sso_certificate` arguments of
  * `kenzo0107/sendgrid` 3.1.0 (both required; SendGrid API `POST /v3/sso/certificates`:
- * https://www.twilio.com/docs/sendgrid/api-reference/single-sign-on-certificates/create-an-sso-certificate).
+ * https://www.twilio.com/docs/sendgrid/api-reference/certificates/create-an-sso-certificate).
  */
 export interface SendgridSsoCertificateConfig extends TerraformMetaArguments {
   /**
