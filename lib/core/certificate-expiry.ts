@@ -1,7 +1,8 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { SsoErrorCode } from '../twilio';
-import { Violations, show } from '../twilio/violations';
+import { SsoErrorCode, Violation } from '../twilio';
+import { show, violation } from '../twilio/rules';
+import { isUnresolved } from '../twilio/unresolved';
 
 /** How close a signing certificate is to its end. */
 export enum CertificateExpiryStatus {
@@ -65,12 +66,11 @@ export class CertificateExpiry {
 
 // Internal: shared by the identity-provider constructs.
 
-/** Checks a `certificateExpiryWarningDays` value, recording a problem in `v`. */
-export function validateWarningDays(days: unknown, v: Violations, field = 'certificateExpiryWarningDays'): void {
-  if (days === undefined) return;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > MAX_WARNING_DAYS) {
-    v.add(SsoErrorCode.CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID, field, days, `${field} must be a whole number of days from 0 to ${MAX_WARNING_DAYS}, got ${show(days)}`);
-  }
+/** The problems of a `certificateExpiryWarningDays` value (a number token is the plan's). */
+export function warningDaysProblems(days: unknown, field = 'certificateExpiryWarningDays'): Violation[] {
+  if (days === undefined || isUnresolved(days)) return [];
+  if (typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_WARNING_DAYS) return [];
+  return [violation(SsoErrorCode.CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID, field, days, `must be a whole number of days from 0 to ${MAX_WARNING_DAYS}, got ${show(days)}`)];
 }
 
 /** Adds a synth warning on `scope` when the certificate ending at `expiresAt` is expiring or expired. */

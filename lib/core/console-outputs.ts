@@ -1,7 +1,10 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { TwilioProduct } from '../twilio';
+import { SsoErrorCode, TwilioProduct, TwilioTarget, Violation } from '../twilio';
+import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwIfAny, violation } from '../twilio/rules';
+import { isUnresolved } from '../twilio/unresolved';
 import { ITwilioSsoApp } from './console-values';
+import { literal } from './literal';
 
 /** Props for {@link TwilioConsoleOutputs}. */
 export interface TwilioConsoleOutputsProps {
@@ -21,6 +24,40 @@ const FIELD_NAMES: Record<TwilioProduct, { issuer: string; ssoUrl: string; certi
 };
 
 /**
+ * What a prefix may be so that every output name is one Terraform takes: letters, digits, `_` and `-`,
+ * not starting with a digit (developer.hashicorp.com/terraform/language/syntax/configuration#identifiers).
+ */
+const PREFIX = /^([A-Za-z_][A-Za-z0-9_-]*)?$/;
+
+/** The problems of {@link TwilioConsoleOutputsProps}: no app, an object that is not one, a prefix Terraform refuses. */
+function consoleOutputsProblems(props: unknown): Violation[] {
+  const shape = recordProblems(props, 'props', 'props { app, prefix? }');
+  if (shape.length > 0 || !isRecord(props)) return shape;
+  const out: Violation[] = [];
+  const app = props.app;
+  const what = 'an identity-provider construct of this library (OktaTwilioSso, EntraTwilioSso, …)';
+  if (app === undefined || app === null) {
+    out.push(violation(SsoErrorCode.VALUE_REQUIRED, 'app', app, `is required: ${what}, got ${show(app)}`));
+  } else if (!isRecord(app) || !(app.target instanceof TwilioTarget) || !('consoleValues' in app)) {
+    out.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'app', app, `must be ${what}, got ${kindOf(app)}`));
+  }
+  const prefix = props.prefix;
+  const type = optionalStringProblems(prefix, 'prefix', 'a prefix for the output names');
+  out.push(...type);
+  if (type.length === 0 && typeof prefix === 'string' && (isUnresolved(prefix) || !PREFIX.test(prefix))) {
+    out.push(
+      violation(
+        SsoErrorCode.OUTPUT_PREFIX_INVALID,
+        'prefix',
+        prefix,
+        `must make Terraform output names: letters, digits, '_' and '-', not starting with a digit (e.g. 'emea_'), got ${show(prefix)}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
  * Terraform outputs named after the Twilio Console fields they fill, so `cdktf output` (or
  * `terraform output`) prints exactly what to paste where. See the README's mapping table.
  */
@@ -29,6 +66,7 @@ export class TwilioConsoleOutputs extends Construct {
   public readonly outputNames: string[] = [];
 
   constructor(scope: Construct, id: string, props: TwilioConsoleOutputsProps) {
+    throwIfAny('Invalid Twilio Console outputs', consoleOutputsProblems(props));
     super(scope, id);
     const prefix = props.prefix ?? '';
     const { target, consoleValues, certificateExpiryWarningDays } = props.app;
@@ -45,8 +83,10 @@ export class TwilioConsoleOutputs extends Construct {
     add('x509_certificate_expires_at', consoleValues.certificateExpiresAt, 'When the X.509 certificate expires: rotate before then');
     add('x509_certificate_expiry_warning_days', certificateExpiryWarningDays, 'Days before the end from which `twilio-sso console` and `verify` report the certificate as expiring');
     add('idp_metadata_url', consoleValues.metadataUrl, 'The identity provider SAML metadata (to check the values above)');
-    add('default_redirect_url', target.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
-    add('sp_entity_id', target.entityId, 'Twilio service provider Entity ID the app was configured with');
-    add('sp_acs_url', target.acsUrl, 'Twilio service provider ACS URL the app was configured with');
+    // The target's strings as given (the identity provider's values above are Terraform-ready already).
+    const given = literal({ loginUrl: target.loginUrl, entityId: target.entityId, acsUrl: target.acsUrl });
+    add('default_redirect_url', given.loginUrl, 'Twilio Console: Default Redirect URL (the Flex login link)');
+    add('sp_entity_id', given.entityId, 'Twilio service provider Entity ID the app was configured with');
+    add('sp_acs_url', given.acsUrl, 'Twilio service provider ACS URL the app was configured with');
   }
 }

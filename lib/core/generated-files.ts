@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { SsoConfigError, SsoErrorCode } from '../twilio';
-import { show } from '../twilio/violations';
+import { show } from '../twilio/rules';
 
 /** Props for {@link GeneratedFiles}. */
 export interface GeneratedFilesProps {

@@ -10,3 +10,4 @@ export { RoleAssignment, RoleAssignmentProps } from './role-assignment';
 export { SamlAttribute } from './saml-attribute';
 export { TerraformData, TerraformDataConfig } from './terraform-data';
 export { TwilioSsoApp, TwilioSsoAppProps } from './twilio-sso-app';
+export { TwilioSsoAppWithAssignments } from './twilio-sso-app-with-assignments';

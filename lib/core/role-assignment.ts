@@ -1,7 +1,7 @@
-import { IConstruct } from 'constructs';
-import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { rolesProblems } from '../twilio/role-rules';
+import { isRecord, join, listProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
 
 /** Roles given to one principal (a group or a user) of an identity provider. */
 export interface RoleAssignment {
@@ -41,6 +41,11 @@ export enum PrincipalKind {
   USER = 'user',
 }
 
+/** The list of a kind, as props and messages name it. */
+export function listName(kind: PrincipalKind): string {
+  return `${kind}s`;
+}
+
 /**
  * An assignment as recorded, with the key that names its resources in construct IDs (and so in
  * Terraform addresses): the principal ID itself when it is literal, as it always was; `ref<i>` for
@@ -52,36 +57,117 @@ export interface RecordedAssignment extends RoleAssignment {
   readonly key: string;
 }
 
-function isPrincipalId(id: unknown): id is string {
-  return typeof id === 'string' && id.trim() !== '';
-}
-
-function checkPrincipalId(id: unknown, field: string): void {
-  if (!isPrincipalId(id)) throw new SsoConfigError(SsoErrorCode.PRINCIPAL_ID_EMPTY, field, id, `${field} must be a non-empty ID, got ${show(id)}`);
-}
-
 /**
- * Checks a list of assignments before anything is declared: every role allowed by the target, no
- * principal listed twice. `field` names the list, e.g. `groups`; problems are `groups[1].roles[0]`.
- * With `rolesAllowed` false every assignment must carry no roles.
+ * How one identity provider judges the groups and users it takes: the same rules for its props
+ * (`findProblems`) and its `addGroup`/`addUser`.
  */
-export function validateRoleAssignments(target: TwilioTarget, assignments: RoleAssignment[], field: string, v: Violations, rolesAllowed = true): void {
-  const seen = new Map<string, number>();
-  assignments.forEach((a, i) => {
-    if (!isPrincipalId(a.principalId)) {
-      v.capture(() => checkPrincipalId(a.principalId, `${field}[${i}].principalId`));
-    } else if (seen.has(a.principalId)) {
-      v.add(SsoErrorCode.PRINCIPAL_DUPLICATE, `${field}[${i}].principalId`, a.principalId, `${field}[${i}].principalId '${a.principalId}' is already listed at ${field}[${seen.get(a.principalId)}]; list each principal once with all its roles`);
-    } else {
-      seen.set(a.principalId, i);
-    }
-    if (rolesAllowed) v.capture(() => target.validateRoles(a.roles, `${field}[${i}].roles`));
-  });
+export interface AssignmentRules {
+  /**
+   * The problems of a literal, non-empty principal ID beyond that (its shape: Okta `00g…`, a UUID).
+   * @default - any non-empty string
+   */
+  readonly principalId?: (id: string, field: string, kind: PrincipalKind) => Violation[];
+  /**
+   * The problems of an assignment's roles (`roles` as given, possibly missing).
+   * @default - {@link rolesProblems} with role tokens allowed
+   */
+  readonly roles?: (roles: unknown, field: string, target: TwilioTarget, kind: PrincipalKind) => Violation[];
+}
+
+/** The problems of one principal ID: missing, not a string, empty, or not the identity provider's shape. */
+export function principalIdProblems(id: unknown, field: string, kind: PrincipalKind, rules: AssignmentRules): Violation[] {
+  if (isUnresolved(id)) return [];
+  const type = stringProblems(id, field, `the identity provider's ID of the ${kind}`);
+  if (type.length > 0) return type;
+  if ((id as string).trim() === '') return [violation(SsoErrorCode.PRINCIPAL_ID_EMPTY, field, id, `must be a non-empty ID, got ${show(id)}`)];
+  return rules.principalId?.(id as string, field, kind) ?? [];
+}
+
+/** How one identity provider's group or user IDs look, for {@link principalIdShapeProblems}. */
+export interface PrincipalIdShape {
+  /** The ID's shape. */
+  readonly pattern: RegExp;
+  /** What the ID is and where to find it, completing "must be …". */
+  readonly describe: string;
+  /** Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`). */
+  readonly whyNot?: (id: string) => string | undefined;
+}
+
+/** PRINCIPAL_ID_INVALID when a literal ID does not have its identity provider's shape. */
+export function principalIdShapeProblems(id: string, field: string, shape: PrincipalIdShape): Violation[] {
+  if (shape.pattern.test(id)) return [];
+  const why = shape.whyNot?.(id);
+  return [violation(SsoErrorCode.PRINCIPAL_ID_INVALID, field, id, `must be ${shape.describe}, got ${show(id)}${why === undefined ? '' : `, ${why}`}`)];
+}
+
+/** `which looks like a <kind> name, not its ID` for a value with spaces or no digit at all, else undefined. */
+export function looksLikeName(id: string, kind: PrincipalKind): string | undefined {
+  return /\s/.test(id) || !/[0-9]/.test(id) ? `which looks like a ${kind} name, not its ID` : undefined;
 }
 
 /**
- * The groups or users an identity-provider construct has given roles, as its `addGroup`/`addUser`
- * methods record them: each principal once, every role one the target's product has. Records copies.
+ * The problems of one assignment at `field` (`groups[2]`), given the principal IDs listed before it
+ * in its list (`earlier`, by position): the one rule behind the props path and `addGroup`/`addUser`.
+ */
+export function assignmentProblems(
+  assignment: unknown,
+  field: string,
+  kind: PrincipalKind,
+  target: TwilioTarget,
+  rules: AssignmentRules,
+  earlier: readonly unknown[],
+): Violation[] {
+  const shape = recordProblems(assignment, field, `a ${kind} assignment { principalId, roles }`);
+  if (shape.length > 0 || !isRecord(assignment)) return shape;
+  const out: Violation[] = [];
+  const idField = join(field, 'principalId');
+  const id = assignment.principalId;
+  out.push(...principalIdProblems(id, idField, kind, rules));
+  const before = typeof id === 'string' && id.trim() !== '' ? earlier.indexOf(id) : -1;
+  if (before >= 0) {
+    out.push(
+      violation(SsoErrorCode.PRINCIPAL_DUPLICATE, idField, id, `${show(id)} is already listed at ${listName(kind)}[${before}]; list each ${kind} once with all its roles`),
+    );
+  }
+  const rolesField = join(field, 'roles');
+  out.push(...(rules.roles ? rules.roles(assignment.roles, rolesField, target, kind) : rolesProblems(assignment.roles, rolesField, target)));
+  return out;
+}
+
+/** The problems of a props list (`groups` or `users`): not a list, or any assignment's problems. */
+export function assignmentListProblems(list: unknown, kind: PrincipalKind, target: TwilioTarget, rules: AssignmentRules): Violation[] {
+  const field = listName(kind);
+  if (list === undefined) return [];
+  const notList = listProblems(list, field, `a list of ${kind} assignments`);
+  if (notList.length > 0 || !Array.isArray(list)) return notList;
+  const ids: unknown[] = [];
+  const out: Violation[] = [];
+  list.forEach((a, i) => {
+    out.push(...assignmentProblems(a, `${field}[${i}]`, kind, target, rules, ids));
+    ids.push(isRecord(a) ? a.principalId : undefined);
+  });
+  return out;
+}
+
+/**
+ * The assignment as recorded: a copy (roles without repeats, or the list token as given) with its
+ * construct-ID key. Call only for an assignment without problems.
+ */
+export function recordAssignment(assignment: RoleAssignment, index: number): RecordedAssignment {
+  const id = assignment.principalId;
+  const roles = assignment.roles ?? [];
+  return { principalId: id, roles: isUnresolved(roles) ? roles : [...new Set(roles)], key: isUnresolved(id) ? `ref${index}` : id };
+}
+
+/** The public shape of a recorded assignment (without its internal key). */
+export function publicCopy(a: RoleAssignment): RoleAssignment {
+  return { principalId: a.principalId, roles: [...a.roles] };
+}
+
+/**
+ * The groups or users a construct has recorded, for the constructs not yet on
+ * {@link TwilioSsoAppWithAssignments}: the same rules and words as `addGroup`/`addUser` there.
+ * @deprecated internal shim; extend TwilioSsoAppWithAssignments instead
  */
 export class RoleAssignmentList {
   private readonly items: RecordedAssignment[] = [];
@@ -89,28 +175,16 @@ export class RoleAssignmentList {
   constructor(
     private readonly target: TwilioTarget,
     private readonly kind: PrincipalKind,
-    private readonly owner: IConstruct,
+    _owner?: unknown,
+    private readonly rules: AssignmentRules = {},
   ) {}
 
-  /**
-   * Checks and records one assignment and returns the recorded copy (roles without repeats).
-   * With `rolesAllowed` false the assignment must carry no roles (Okta's userType source).
-   */
-  public add(assignment: RoleAssignment, rolesAllowed = true): RecordedAssignment {
+  /** Checks and records one assignment and returns the recorded copy (roles without repeats). */
+  public add(assignment: RoleAssignment): RecordedAssignment {
     const index = this.items.length;
-    const field = `${this.kind}s[${index}]`;
-    const id = assignment.principalId;
-    const roles = assignment.roles ?? [];
-    checkPrincipalId(id, `${field}.principalId`);
-    if (rolesAllowed) {
-      this.target.validateRoles(roles, `${field}.roles`);
-    } else if (roles.length > 0) {
-      throw new SsoConfigError(SsoErrorCode.ROLES_NOT_ALLOWED, `${field}.roles`, roles, `${field}.roles cannot be given for ${this.kind} ${show(id)} on ${this.owner.node.path}: its roles come from elsewhere, got ${show(roles)}`);
-    }
-    if (this.items.some((e) => e.principalId === id)) {
-      throw new SsoConfigError(SsoErrorCode.PRINCIPAL_DUPLICATE, `${field}.principalId`, id, `Cannot add ${this.kind} ${show(id)} to ${this.owner.node.path}: it is already assigned; list each ${this.kind} once with all its roles`);
-    }
-    const copy = { principalId: id, roles: isUnresolved(roles) ? roles : [...new Set(roles)], key: isUnresolved(id) ? `ref${index}` : id };
+    const field = `${listName(this.kind)}[${index}]`;
+    throwEach(assignmentProblems(assignment, field, this.kind, this.target, this.rules, this.items.map((a) => a.principalId)), `Invalid ${this.kind}`);
+    const copy = recordAssignment(assignment, index);
     this.items.push(copy);
     return { ...copy, roles: [...copy.roles] };
   }
@@ -124,9 +198,4 @@ export class RoleAssignmentList {
   public get all(): RecordedAssignment[] {
     return this.items.map((a) => ({ ...a, roles: [...a.roles] }));
   }
-}
-
-/** The public shape of a recorded assignment (without its internal key). */
-export function publicCopy(a: RoleAssignment): RoleAssignment {
-  return { principalId: a.principalId, roles: [...a.roles] };
 }

@@ -1,7 +1,7 @@
-import { IConstruct } from 'constructs';
-import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { attributeNameProblems } from '../twilio/attributes';
+import { isRecord, join, listProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
 
 /** An extra SAML attribute sent to Twilio (Flex Insights, channel capacity, …). */
 export interface SamlAttribute {
@@ -28,54 +28,51 @@ export interface ValueLanguage {
   problem(value: string): string | undefined;
 }
 
-/** Throws when `value` is not written in `language`; `field` names it. */
+/**
+ * The problems of a value written in `language` at `field`: not a string, empty, or not the
+ * language's (`code`, ATTRIBUTE_VALUE_INVALID unless given). A token is the plan's to judge.
+ */
+export function valueProblems(language: ValueLanguage, value: unknown, field: string, code = SsoErrorCode.ATTRIBUTE_VALUE_INVALID): Violation[] {
+  if (isUnresolved(value)) return [];
+  const type = stringProblems(value, field, language.describe);
+  if (type.length > 0) return type;
+  const problem = (value as string).trim() === '' ? undefined : language.problem(value as string);
+  if ((value as string).trim() !== '' && problem === undefined) return [];
+  const detail = problem === undefined ? '' : ` (${problem})`;
+  return [violation(code, field, value, `must be ${language.describe}${detail}, got ${show(value)}`)];
+}
+
+/** Throws `SsoConfigError` for the {@link valueProblems} of `value`. */
 export function checkValue(language: ValueLanguage, value: unknown, field: string, code = SsoErrorCode.ATTRIBUTE_VALUE_INVALID): void {
-  if (isUnresolved(value)) return;
-  const problem = typeof value !== 'string' || value.trim() === '' ? 'empty' : language.problem(value);
-  if (problem !== undefined) {
-    const detail = problem === 'empty' ? '' : ` (${problem})`;
-    throw new SsoConfigError(code, field, value, `${field} must be ${language.describe}${detail}, got ${show(value)}`);
-  }
+  throwEach(valueProblems(language, value, field, code));
 }
 
-/** Checks a props `attributes` list: names, duplicates and values. */
-export function validateAttributes(target: TwilioTarget, attributes: SamlAttribute[], language: ValueLanguage, v: Violations): void {
-  const names = new Map<string, number>();
-  attributes.forEach((a, i) => {
-    const f = `attributes[${i}]`;
-    v.capture(() => target.validateAttributeName(a.name, `${f}.name`));
-    if (names.has(a.name)) v.add(SsoErrorCode.ATTRIBUTE_DUPLICATE, `${f}.name`, a.name, `${f}.name ${show(a.name)} is already declared at attributes[${names.get(a.name)}]`);
-    else names.set(a.name, i);
-    v.capture(() => checkValue(language, a.value, `${f}.value`));
+/**
+ * The problems of one extra attribute at `field` (`attributes[2]`), given the names declared before it
+ * (`earlier`): not an object, its name ({@link attributeNameProblems}), a name already declared, its
+ * value. The one rule behind the `attributes` prop and `addAttribute`.
+ */
+export function attributeProblems(attribute: unknown, field: string, target: TwilioTarget, language: ValueLanguage, earlier: readonly unknown[]): Violation[] {
+  const shape = recordProblems(attribute, field, 'an attribute { name, value }');
+  if (shape.length > 0 || !isRecord(attribute)) return shape;
+  const nameField = join(field, 'name');
+  const out = attributeNameProblems(attribute.name, nameField, target);
+  const before = typeof attribute.name === 'string' ? earlier.indexOf(attribute.name) : -1;
+  if (before >= 0) out.push(violation(SsoErrorCode.ATTRIBUTE_DUPLICATE, nameField, attribute.name, `${show(attribute.name)} is already declared at attributes[${before}]`));
+  out.push(...valueProblems(language, attribute.value, join(field, 'value')));
+  return out;
+}
+
+/** The problems of an `attributes` prop: not a list, or any attribute's problems. */
+export function attributeListProblems(list: unknown, target: TwilioTarget, language: ValueLanguage): Violation[] {
+  if (list === undefined) return [];
+  const notList = listProblems(list, 'attributes', 'a list of attributes { name, value }');
+  if (notList.length > 0 || !Array.isArray(list)) return notList;
+  const names: unknown[] = [];
+  const out: Violation[] = [];
+  list.forEach((a, i) => {
+    out.push(...attributeProblems(a, `attributes[${i}]`, target, language, names));
+    names.push(isRecord(a) ? a.name : undefined);
   });
-}
-
-/** The extra attributes a construct sends, as its `addAttribute` records them: copies, each name once. */
-export class SamlAttributeList {
-  private readonly items: SamlAttribute[] = [];
-
-  /** @param checkValue throws when a value is not in the identity provider's language */
-  constructor(
-    private readonly target: TwilioTarget,
-    private readonly checkValue: (value: string, field: string) => void,
-    private readonly owner: IConstruct,
-  ) {}
-
-  /** Checks and records one attribute; returns the recorded copy. */
-  public add(attribute: SamlAttribute): SamlAttribute {
-    const f = `attributes[${this.items.length}]`;
-    this.target.validateAttributeName(attribute.name, `${f}.name`);
-    if (this.items.some((a) => a.name === attribute.name)) {
-      throw new SsoConfigError(SsoErrorCode.ATTRIBUTE_DUPLICATE, `${f}.name`, attribute.name, `Cannot add attribute ${show(attribute.name)} to ${this.owner.node.path}: it is already declared`);
-    }
-    this.checkValue(attribute.value, `${f}.value`);
-    const copy = { name: attribute.name, value: attribute.value };
-    this.items.push(copy);
-    return { ...copy };
-  }
-
-  /** Copies of the recorded attributes, in order. */
-  public get all(): SamlAttribute[] {
-    return this.items.map((a) => ({ ...a }));
-  }
+  return out;
 }

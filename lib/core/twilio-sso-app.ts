@@ -1,12 +1,14 @@
 import './tokens';
 import { Construct } from 'constructs';
-import { SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
-import { CertificateExpiry, validateWarningDays, warnOnExpiry } from './certificate-expiry';
+import { Violations } from '../twilio/violations';
+import { CertificateExpiry, warnOnExpiry, warningDaysProblems } from './certificate-expiry';
 import { ITwilioSsoApp, TwilioConsoleValues } from './console-values';
-import { RoleAssignmentProps, validateRoleAssignments } from './role-assignment';
-import { SamlAttribute, SamlAttributeList, ValueLanguage, checkValue, validateAttributes } from './saml-attribute';
+import { literal } from './literal';
+import { AssignmentRules, PrincipalKind, RoleAssignmentProps, assignmentListProblems } from './role-assignment';
+import { SamlAttribute, ValueLanguage, attributeListProblems, attributeProblems, valueProblems } from './saml-attribute';
 
 /**
  * What every identity-provider construct takes, with one name and one meaning across Okta, Entra ID,
@@ -67,7 +69,16 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
   /** The certificate-expiry warning threshold in days. */
   public readonly certificateExpiryWarningDays: number;
 
-  private readonly attributeList: SamlAttributeList;
+  /**
+   * The display name and the target's URLs as the identity provider writes them into Terraform: every
+   * literal part escaped (`${` → `$${`, `%{` → `%%{`), tokens kept, so that no string given becomes a
+   * Terraform expression. The identity provider escapes its own props the same way, once, with
+   * `literal(props)`; `addGroup`/`addUser`/`addAttribute` hand it escaped copies.
+   * @internal
+   */
+  protected readonly _literal: { readonly displayName: string; readonly entityId: string; readonly acsUrl: string };
+
+  private readonly attributeList: SamlAttribute[] = [];
   private consoleValuesMemo?: TwilioConsoleValues;
 
   /**
@@ -78,19 +89,26 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
     this.target = props.target;
     this.displayName = props.displayName ?? defaultDisplayName ?? `Twilio ${props.target.description}`;
     this.certificateExpiryWarningDays = props.certificateExpiryWarningDays ?? CertificateExpiry.DEFAULT_WARNING_DAYS;
-    this.attributeList = new SamlAttributeList(props.target, (value, field) => this.checkAttributeValue(value, field), this);
+    this._literal = literal({ displayName: this.displayName, entityId: this.target.entityId, acsUrl: this.target.acsUrl });
   }
 
-  /** Sends one more attribute to Twilio. Returns it as recorded. */
+  /**
+   * Sends one more attribute to Twilio. Returns it as recorded. Throws `SsoConfigError` for what the
+   * `attributes` prop refuses (the same rules, codes and words).
+   */
   public addAttribute(attribute: SamlAttribute): SamlAttribute {
-    const copy = this.attributeList.add(attribute);
-    this.onAttributeAdded(copy);
-    return copy;
+    const field = `attributes[${this.attributeList.length}]`;
+    const problems = attributeProblems(attribute, field, this.target, this._valueLanguage(), this.attributeList.map((a) => a.name));
+    throwEach(problems, `Cannot add attribute to ${this.node.path}`);
+    const copy = { name: attribute.name, value: attribute.value };
+    this.attributeList.push(copy);
+    this.onAttributeAdded(literal(copy));
+    return { ...copy };
   }
 
-  /** Copies of the extra attributes declared so far, in order. */
+  /** Copies of the extra attributes declared so far, in order, as given. */
   public get attributes(): SamlAttribute[] {
-    return this.attributeList.all;
+    return this.attributeList.map((a) => ({ ...a }));
   }
 
   /** The values the Twilio Console needs from this identity provider. */
@@ -103,47 +121,107 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
   protected abstract createConsoleValues(): TwilioConsoleValues;
 
   /**
-   * Checks one attribute value (`addAttribute`'s `value`) in this identity provider's language, e.g.
-   * an Okta expression or a Salesforce formula, and throws naming `field` and the value when it is
-   * not one. Called before the attribute is recorded; a value that is a token is the plan's to judge.
-   * @param value the value as given
-   * @param field where it was given, e.g. `attributes[2].value`
+   * The language of this identity provider's attribute values (an Okta expression, a Salesforce
+   * formula, …): the same object its `findProblems` checks the `attributes` prop with.
+   * @internal
    */
-  protected abstract checkAttributeValue(value: string, field: string): void;
+  protected _valueLanguage(): ValueLanguage {
+    // For an identity provider still on the throwing hook below.
+    return {
+      describe: 'a value',
+      problem: (value) => {
+        try {
+          this.checkAttributeValue(value, 'value');
+          return undefined;
+        } catch (e) {
+          if (e instanceof SsoConfigError) return e.violations[0]?.problem ?? e.message;
+          throw e;
+        }
+      },
+    };
+  }
 
-  /** Called for each attribute recorded, for identity providers that declare a resource per attribute. */
+  /**
+   * Checks one attribute value in this identity provider's language and throws naming `field`.
+   * @deprecated the identity providers give their value language to the shared rules instead
+   * @param _value the value as given
+   * @param _field where it was given, e.g. `attributes[2].value`
+   */
+  protected checkAttributeValue(_value: string, _field: string): void {}
+
+  /**
+   * Called for each attribute recorded, for identity providers that declare a resource per attribute.
+   * @param _attribute the attribute as recorded, its strings escaped for Terraform
+   */
   protected onAttributeAdded(_attribute: SamlAttribute): void {}
 
   /** Adds a synth warning when a certificate with a known end is within the threshold or past it. */
   protected warnOnCertificateExpiry(what: string, expiresAt: string, remedy: string): void {
-    if (!isUnresolved(expiresAt)) warnOnExpiry(this, what, expiresAt, this.certificateExpiryWarningDays, remedy);
+    if (!isUnresolved(expiresAt) && !isUnresolved(this.certificateExpiryWarningDays)) warnOnExpiry(this, what, expiresAt, this.certificateExpiryWarningDays, remedy);
   }
 }
 
 // Internal: shared validation of the props every identity provider takes.
 
-/** How an identity provider writes the values of the shared props. */
+/** How an identity provider writes the values of the shared props, and judges its groups and users. */
 export interface SharedPropsRules {
   /** The language of `email`, `fullName` and attribute values. */
   readonly values: ValueLanguage;
   /** The language of `nameId` (often narrower). */
   readonly nameId: ValueLanguage;
+  /**
+   * The rules of `groups` and `users`.
+   * @default - any non-empty ID, roles of the target's product (tokens allowed)
+   */
+  readonly assignments?: AssignmentRules;
 }
 
-/** Checks the shared props (and `groups`/`users` when present), recording every problem in `v`. */
-export function validateSharedProps(props: TwilioSsoAppProps & RoleAssignmentProps, rules: SharedPropsRules, v: Violations, rolesAllowed = true): void {
-  const target = props.target;
-  if (props.displayName !== undefined && !isUnresolved(props.displayName) && (typeof props.displayName !== 'string' || props.displayName.trim() === '')) {
-    v.add(SsoErrorCode.DISPLAY_NAME_EMPTY, 'displayName', props.displayName, `displayName must not be empty, got ${show(props.displayName)}`);
+/** The problems of `target`: missing, or not a `TwilioTarget` (made by its factories). */
+export function targetProblems(target: unknown, field = 'target'): Violation[] {
+  if (target instanceof TwilioTarget) return [];
+  const what = 'a TwilioTarget (TwilioTarget.flexEnhanced, flexLegacy, frontline or fromServiceProvider)';
+  if (target === undefined || target === null) return [violation(SsoErrorCode.VALUE_REQUIRED, field, target, `is required: ${what}, got ${show(target)}`)];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, target, `must be ${what}, got ${kindOf(target)} ${show(target)}`)];
+}
+
+/**
+ * The problems of the props every identity provider takes (and `groups`/`users` when the identity
+ * provider has them): the props object, the target, display name, NameID, email, full name,
+ * attributes, certificate-expiry days. Never throws. Rules that need the target are skipped when it
+ * is not one (its own problem is reported).
+ */
+export function sharedPropsProblems(props: unknown, rules: SharedPropsRules): Violation[] {
+  const shape = recordProblems(props, 'props', 'a props object');
+  if (shape.length > 0 || !isRecord(props)) return shape;
+  const out = targetProblems(props.target);
+  const target = props.target instanceof TwilioTarget ? props.target : undefined;
+  const displayName = props.displayName;
+  out.push(...optionalStringProblems(displayName, 'displayName', 'a display name'));
+  if (typeof displayName === 'string' && !isUnresolved(displayName) && displayName.trim() === '') {
+    out.push(violation(SsoErrorCode.DISPLAY_NAME_EMPTY, 'displayName', displayName, `must not be empty, got ${show(displayName)}`));
   }
-  if (props.nameId !== undefined && !isUnresolved(props.nameId)) {
-    v.capture(() => checkValue(rules.nameId, props.nameId, 'nameId', SsoErrorCode.NAME_ID_INVALID));
-  }
+  if (props.nameId !== undefined) out.push(...valueProblems(rules.nameId, props.nameId, 'nameId', SsoErrorCode.NAME_ID_INVALID));
   for (const key of ['email', 'fullName'] as const) {
-    if (props[key] !== undefined && !isUnresolved(props[key])) v.capture(() => checkValue(rules.values, props[key], key));
+    if (props[key] !== undefined) out.push(...valueProblems(rules.values, props[key], key));
   }
-  validateAttributes(target, props.attributes ?? [], rules.values, v);
-  validateWarningDays(props.certificateExpiryWarningDays, v);
-  if (props.groups !== undefined) validateRoleAssignments(target, props.groups, 'groups', v, rolesAllowed);
-  if (props.users !== undefined) validateRoleAssignments(target, props.users, 'users', v, rolesAllowed);
+  if (target) out.push(...attributeListProblems(props.attributes, target, rules.values));
+  out.push(...warningDaysProblems(props.certificateExpiryWarningDays));
+  if (target && rules.assignments) {
+    out.push(...assignmentListProblems(props.groups, PrincipalKind.GROUP, target, rules.assignments));
+    out.push(...assignmentListProblems(props.users, PrincipalKind.USER, target, rules.assignments));
+  }
+  return out;
+}
+
+/**
+ * Records the shared props' problems in `v`.
+ * @deprecated use {@link sharedPropsProblems}
+ */
+export function validateSharedProps(props: TwilioSsoAppProps & RoleAssignmentProps, rules: SharedPropsRules, v: Violations): void {
+  v.addAll(sharedPropsProblems(props, { assignments: {}, ...rules }));
+}
+
+/** A header for a construct's problems: `Invalid <what> for <target>` (or without the target when it is not one). */
+export function problemsHeader(what: string, target: unknown): string {
+  return target instanceof TwilioTarget ? `Invalid ${what} for ${target.description}` : `Invalid ${what}`;
 }

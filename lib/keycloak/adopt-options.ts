@@ -1,6 +1,7 @@
-import { SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { roleProblems } from '../twilio/role-rules';
+import { isRecord, recordProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
 
 /**
  * Which existing Keycloak SAML client {@link KeycloakTwilioSso} brings under code (its `adopt` prop),
@@ -51,45 +52,62 @@ export interface KeycloakAdoptOptions {
 // Internal from here down: used by KeycloakTwilioSso and the Keycloak config block.
 
 /**
- * What a Keycloak internal ID may be: Keycloak generates UUIDs; a realm imported from JSON may carry
- * IDs of its own. Anything without `/` (which separates the import ID's parts), `:` (a Client ID such
- * as `urn:flex:JQ…` has it) or white space.
+ * What a Keycloak internal ID (of a client, role, mapper, group or user) may be: Keycloak generates
+ * UUIDs; a realm imported from JSON keeps the IDs it carries. Letters, digits, `.`, `_` and `-`: no
+ * `/` (which separates the import ID's parts), `:` (a Client ID such as `urn:flex:JQ…` has it), white
+ * space (a name has it) or anything Terraform could read as an expression.
  */
-const KEYCLOAK_ID = /^[A-Za-z0-9._-]+$/;
+export const KEYCLOAK_ID = /^[A-Za-z0-9._-]+$/;
 
-/** Checks `adopt`, recording every problem in `v`. */
-export function validateKeycloakAdopt(target: TwilioTarget, adopt: KeycloakAdoptOptions, v: Violations): void {
+/** The problems of `adopt` (IDs of the shape Keycloak's have, roles the product has). */
+export function keycloakAdoptProblems(target: TwilioTarget, adopt: unknown): Violation[] {
+  const shape = recordProblems(adopt, 'adopt', 'an object { clientUuid, roleIds?, mapperIds? }');
+  if (shape.length > 0 || !isRecord(adopt)) return shape;
+  const out: Violation[] = [];
   const id = adopt.clientUuid;
   if (!isUnresolved(id) && (typeof id !== 'string' || !KEYCLOAK_ID.test(id))) {
     const hint = typeof id === 'string' && id === target.entityId ? " (that is the client's Client ID, the Entity ID)" : '';
-    v.add(
-      SsoErrorCode.ADOPT_ID_INVALID,
-      'adopt.clientUuid',
-      id,
-      `adopt.clientUuid must be the client's internal ID, a UUID such as 'dcbc4c73-e478-4928-ae2e-d5e420223352' (admin console: Clients → the client, the URL's …/clients/<ID>/settings), not its Client ID, got ${show(id)}${hint}`,
+    out.push(
+      violation(
+        SsoErrorCode.ADOPT_ID_INVALID,
+        'adopt.clientUuid',
+        id,
+        `must be the client's internal ID, a UUID such as 'dcbc4c73-e478-4928-ae2e-d5e420223352' (admin console: Clients → the client, the URL's …/clients/<ID>/settings), not its Client ID, got ${show(id)}${hint}`,
+      ),
     );
   }
-  for (const [role, roleId] of Object.entries(adopt.roleIds ?? {})) {
+  for (const [role, roleId] of idMap(adopt.roleIds, 'adopt.roleIds', out)) {
     const field = `adopt.roleIds.${role}`;
-    v.capture(() => target.validateRole(role, field));
+    out.push(...roleProblems(role, field, target));
     if (!isUnresolved(roleId) && (typeof roleId !== 'string' || !KEYCLOAK_ID.test(roleId))) {
-      v.add(SsoErrorCode.ADOPT_ID_INVALID, field, roleId, `${field} must be the client role's ID, a UUID (GET /admin/realms/<realm>/clients/<clientUuid>/roles/<role name>, or the role's URL in the admin console), got ${show(roleId)}`);
+      out.push(violation(SsoErrorCode.ADOPT_ID_INVALID, field, roleId, `must be the client role's ID, a UUID (GET /admin/realms/<realm>/clients/<clientUuid>/roles/<role name>, or the role's URL in the admin console), got ${show(roleId)}`));
     }
   }
-  for (const [attribute, mapperId] of Object.entries(adopt.mapperIds ?? {})) {
+  for (const [attribute, mapperId] of idMap(adopt.mapperIds, 'adopt.mapperIds', out)) {
     const field = `adopt.mapperIds.${attribute}`;
     if (attribute.trim() === '') {
-      v.add(SsoErrorCode.ADOPT_KEY_INVALID, field, attribute, `${field}: the key must be the SAML attribute the mapper sends (email, roles, full_name or an extra attribute's name), got ${show(attribute)}`);
+      out.push(violation(SsoErrorCode.ADOPT_KEY_INVALID, field, attribute, `has an empty key: each key must be the SAML attribute the mapper sends (email, roles, full_name or an extra attribute's name), got ${show(attribute)}`));
     }
     if (!isUnresolved(mapperId) && (typeof mapperId !== 'string' || !KEYCLOAK_ID.test(mapperId))) {
-      v.add(
-        SsoErrorCode.ADOPT_ID_INVALID,
-        field,
-        mapperId,
-        `${field} must be the protocol mapper's ID, a UUID (GET /admin/realms/<realm>/clients/<clientUuid>/protocol-mappers/models, or the mapper's URL in the admin console), got ${show(mapperId)}`,
+      out.push(
+        violation(
+          SsoErrorCode.ADOPT_ID_INVALID,
+          field,
+          mapperId,
+          `must be the protocol mapper's ID, a UUID (GET /admin/realms/<realm>/clients/<clientUuid>/protocol-mappers/models, or the mapper's URL in the admin console), got ${show(mapperId)}`,
+        ),
       );
     }
   }
+  return out;
+}
+
+/** The entries of an optional ID map, recording in `out` when it is not a map. */
+function idMap(map: unknown, field: string, out: Violation[]): Array<[string, unknown]> {
+  if (map === undefined) return [];
+  const shape = recordProblems(map, field, 'a map of names to IDs');
+  out.push(...shape);
+  return isRecord(map) ? Object.entries(map) : [];
 }
 
 /** `<realm>/<client internal ID>` (keycloak `docs/resources/saml_client.md`; `resourceKeycloakSamlClientImport`). */

@@ -1,16 +1,19 @@
 import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
 import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
-import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
-import { ValueLanguage, checkValue } from '../core/saml-attribute';
-import { validateSharedProps } from '../core/twilio-sso-app';
-import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
+import { ValueLanguage } from '../core/saml-attribute';
+import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
+import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { RoleTokens, roleProblems, rolesProblems } from '../twilio/role-rules';
+import { isRecord, show, throwEach, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show, violationsOf } from '../twilio/violations';
-import { KeycloakAdoptOptions, clientMapperImportId, roleImportId, samlClientImportId, validateKeycloakAdopt } from './adopt-options';
+import { KEYCLOAK_ID, KeycloakAdoptOptions, clientMapperImportId, keycloakAdoptProblems, roleImportId, samlClientImportId } from './adopt-options';
 import {
   DataKeycloakRealmKeys,
   KeycloakGenericProtocolMapper,
@@ -20,7 +23,7 @@ import {
   KeycloakSamlClientDefaultScopes,
   KeycloakUserRoles,
 } from './provider';
-import { validateServerUrl } from './server-url';
+import { serverUrlProblems } from './server-url';
 
 /**
  * Props for {@link KeycloakTwilioSso}. Values (`email`, `fullName`, attribute values) are a Keycloak
@@ -117,6 +120,22 @@ const KEYCLOAK_NAME_ID: ValueLanguage = {
 };
 
 /**
+ * The rules of Keycloak's groups and users: a whole role list may be a token (Terraform picks the
+ * client roles), a role inside a literal list must be known (its client role is found by name).
+ */
+const KEYCLOAK_ASSIGNMENTS: AssignmentRules = {
+  principalId: (id, field, kind) =>
+    principalIdShapeProblems(id, field, {
+      pattern: KEYCLOAK_ID,
+      describe:
+        `the Keycloak ${kind}'s ID, a UUID such as '6f0e3d1a-0000-4000-8000-000000000001' or the ID an imported realm gave it (letters, digits, '.', '_' and '-'; ` +
+        `admin console: ${kind === PrincipalKind.GROUP ? 'Groups' : 'Users'} → the ${kind}: the URL ends in its ID), or a ${kind === PrincipalKind.GROUP ? 'KeycloakGroup' : 'KeycloakUser'}'s id`,
+      whyNot: (value) => looksLikeName(value, kind),
+    }),
+  roles: (roles, field, target) => rolesProblems(roles, field, target, RoleTokens.LIST_ONLY),
+};
+
+/**
  * Twilio Flex or Frontline single sign-on as a Keycloak SAML client, configured as Twilio's SSO
  * guides require (https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration,
  * https://www.twilio.com/docs/frontline/sso): client ID = Entity ID, ACS as the POST endpoint and the
@@ -142,7 +161,7 @@ const KEYCLOAK_NAME_ID: ValueLanguage = {
  * With `adopt` ({@link KeycloakAdoptOptions}) the same resources are declared for an existing client,
  * with Terraform import blocks for the client and the roles and protocol mappers whose IDs are given.
  */
-export class KeycloakTwilioSso extends TwilioSsoApp {
+export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
   /** The Keycloak SAML client (`keycloak_saml_client`). */
   public readonly client: KeycloakSamlClient;
   /** The realm URL, which Keycloak uses as its SAML issuer. */
@@ -155,8 +174,6 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   private readonly roleRefs: Map<string, string>;
   private readonly clientRef: string;
   private readonly realmKeys: DataKeycloakRealmKeys;
-  private readonly groups: RoleAssignmentList;
-  private readonly users: RoleAssignmentList;
   private readonly readValues: string[];
   private readonly adopt?: KeycloakAdoptOptions;
   private readonly props: KeycloakTwilioSsoProps;
@@ -166,28 +183,28 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
   constructor(scope: Construct, id: string, props: KeycloakTwilioSsoProps) {
     KeycloakTwilioSso.validateProps(props);
     super(scope, id, props);
-    this.adopt = props.adopt;
+    // Every string given, as Terraform must read it (literal parts escaped, tokens kept): once, here.
+    const given = literal(props);
+    this.adopt = given.adopt;
     this.props = props;
     const target = props.target;
     this.roles = new Map();
     this.roleRefs = new Map();
-    this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
-    this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
-    this.realm = props.realm;
-    const serverUrl = isUnresolved(props.serverUrl) ? props.serverUrl : props.serverUrl.replace(/\/+$/, '');
-    this.issuer = `${serverUrl}/realms/${props.realm}`;
-    const urlName = props.idpInitiatedSsoUrlName ?? defaultUrlName(target);
+    this.realm = given.realm;
+    const serverUrl = isUnresolved(given.serverUrl) ? given.serverUrl : given.serverUrl.replace(/\/+$/, '');
+    this.issuer = `${serverUrl}/realms/${given.realm}`;
+    const urlName = given.idpInitiatedSsoUrlName ?? defaultUrlName(target, this._literal.entityId);
     this.urlName = urlName;
     this.idpInitiatedLoginUrl = `${this.issuer}/protocol/saml/clients/${urlName}`;
 
     this.client = new KeycloakSamlClient(this, 'Resource', {
-      realmId: props.realm,
-      clientId: target.entityId,
-      name: this.displayName,
+      realmId: this.realm,
+      clientId: this._literal.entityId,
+      name: this._literal.displayName,
       description: `Twilio ${target.product} single sign-on (managed by cdktf-twilio-sso)`,
       enabled: true,
-      assertionConsumerPostUrl: target.acsUrl,
-      validRedirectUris: [target.acsUrl],
+      assertionConsumerPostUrl: this._literal.acsUrl,
+      validRedirectUris: [this._literal.acsUrl],
       signDocuments: true,
       signAssertions: true,
       signatureAlgorithm: 'RSA_SHA256',
@@ -196,7 +213,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
       forcePostBinding: true,
       frontChannelLogout: false,
       // The user property is also the provider's name_id_format value (NAME_IDS).
-      nameIdFormat: props.nameId ?? DEFAULT_NAME_ID,
+      nameIdFormat: given.nameId ?? DEFAULT_NAME_ID,
       forceNameIdFormat: true,
       includeAuthnStatement: true,
       fullScopeAllowed: false,
@@ -205,35 +222,33 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     });
 
     // No signing key or certificate of its own is set: Keycloak signs with the realm's keys.
-    if (this.adopt) importExisting(this.client, samlClientImportId(props.realm, this.adopt.clientUuid));
+    if (this.adopt) importExisting(this.client, samlClientImportId(this.realm, this.adopt.clientUuid));
 
     // Each attribute read creates a cdktf token (with a captured stack trace): read the client's ID once.
     this.clientRef = this.client.id;
-    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: props.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
+    new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: this.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
 
-    const email = props.email ?? DEFAULT_EMAIL;
-    this.readValues = [email];
-    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, email);
+    this.readValues = [props.email ?? DEFAULT_EMAIL];
+    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, given.email ?? DEFAULT_EMAIL);
     if (target.isFlex) {
-      const fullName = props.fullName ?? DEFAULT_FULL_NAME;
-      this.readValues.push(fullName);
-      this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, fullName);
+      this.readValues.push(props.fullName ?? DEFAULT_FULL_NAME);
+      this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, given.fullName ?? DEFAULT_FULL_NAME);
     }
     this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
 
     for (const role of target.allowedRoles) {
       const resource = new KeycloakRole(this, `Role-${role}`, {
-        realmId: props.realm,
+        realmId: this.realm,
         clientId: this.clientRef,
         name: role,
         description: `Twilio ${target.product} role '${role}', sent in the SAML 'roles' attribute`,
       });
       const existing = this.adopt?.roleIds?.[role];
-      if (existing !== undefined) importExisting(resource, roleImportId(props.realm, existing));
+      if (existing !== undefined) importExisting(resource, roleImportId(this.realm, existing));
       this.roles.set(role, resource);
     }
 
-    this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: props.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
+    this.realmKeys = new DataKeycloakRealmKeys(this, 'RealmKeys', { realmId: this.realm, algorithms: ['RS256'], status: ['ACTIVE'] });
 
     for (const g of props.groups ?? []) this.addGroup(g);
     for (const u of props.users ?? []) this.addUser(u);
@@ -250,37 +265,43 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
    * TypeScript, where a thrown error arrives as its message only.
    */
   public static findProblems(props: KeycloakTwilioSsoProps): Violation[] {
-    return violationsOf(() => KeycloakTwilioSso.validateProps(props));
-  }
-
-  /**
-   * Checks every prop and throws one {@link SsoConfigError} listing every problem, before any resource
-   * is declared.
-   */
-  public static validateProps(props: KeycloakTwilioSsoProps): void {
-    const v = new Violations();
-    v.capture(() => validateServerUrl(props.serverUrl));
-    if (!isUnresolved(props.realm) && (typeof props.realm !== 'string' || !REALM_NAME.test(props.realm))) {
-      v.add(SsoErrorCode.KEYCLOAK_REALM_INVALID, 'realm', props.realm, `realm must be a realm name of letters, digits, '.', '_' and '-' (it goes into URLs), got ${show(props.realm)}`);
+    const given: unknown = props;
+    const rules = { values: KEYCLOAK_VALUE, nameId: KEYCLOAK_NAME_ID, assignments: KEYCLOAK_ASSIGNMENTS };
+    if (!isRecord(given)) return sharedPropsProblems(given, rules);
+    const out = serverUrlProblems(given.serverUrl);
+    const realm = given.realm;
+    if (!isUnresolved(realm) && (typeof realm !== 'string' || !REALM_NAME.test(realm))) {
+      const code = realm === undefined || realm === null ? SsoErrorCode.VALUE_REQUIRED : SsoErrorCode.KEYCLOAK_REALM_INVALID;
+      out.push(violation(code, 'realm', realm, `must be a realm name of letters, digits, '.', '_' and '-' (it goes into URLs), got ${show(realm)}`));
     }
-    const urlName = props.idpInitiatedSsoUrlName;
+    const urlName = given.idpInitiatedSsoUrlName;
     if (urlName !== undefined && !isUnresolved(urlName) && (typeof urlName !== 'string' || !URL_NAME.test(urlName))) {
-      v.add(SsoErrorCode.KEYCLOAK_IDP_INITIATED_NAME_INVALID, 'idpInitiatedSsoUrlName', urlName, `idpInitiatedSsoUrlName must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`);
+      out.push(violation(SsoErrorCode.KEYCLOAK_IDP_INITIATED_NAME_INVALID, 'idpInitiatedSsoUrlName', urlName, `must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`));
     }
-    validateSharedProps(props, { values: KEYCLOAK_VALUE, nameId: KEYCLOAK_NAME_ID }, v);
-    if (props.adopt !== undefined) validateKeycloakAdopt(props.target, props.adopt, v);
-    if (props.fullName === REMOVED_FULL_NAME_OPTION) {
+    out.push(...sharedPropsProblems(given, rules));
+    if (given.adopt !== undefined && given.target instanceof TwilioTarget) out.push(...keycloakAdoptProblems(given.target, given.adopt));
+    if (given.fullName === REMOVED_FULL_NAME_OPTION) {
       // Earlier releases read this word as "Keycloak's saml-full-name-mapper". Keycloak 26.7.3 does
       // not ship that mapper (its /admin/serverinfo lists none), so the option was dropped; read as a
       // user attribute the word would silently send an empty full_name.
-      v.add(
-        SsoErrorCode.ATTRIBUTE_VALUE_INVALID,
-        'fullName',
-        props.fullName,
-        `fullName ${show(props.fullName)} is no longer supported (it chose saml-full-name-mapper, which Keycloak 26.7.3 does not ship); give the user attribute holding the full name, e.g. 'full_name'`,
+      out.push(
+        violation(
+          SsoErrorCode.ATTRIBUTE_VALUE_INVALID,
+          'fullName',
+          given.fullName,
+          `${show(given.fullName)} is no longer supported (it chose saml-full-name-mapper, which Keycloak 26.7.3 does not ship); give the user attribute holding the full name, e.g. 'full_name'`,
+        ),
       );
     }
-    v.throwIfAny(`Invalid Keycloak client for ${props.target.description}`);
+    return out;
+  }
+
+  /**
+   * Checks every prop and throws one {@link SsoConfigError} listing every problem
+   * ({@link KeycloakTwilioSso.findProblems}), before any resource is declared.
+   */
+  public static validateProps(props: KeycloakTwilioSsoProps): void {
+    throwIfAny(problemsHeader('Keycloak client', isRecord(props) ? props.target : undefined), KeycloakTwilioSso.findProblems(props));
   }
 
   /**
@@ -289,9 +310,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
    * token (`<i>` its position among the groups).
    */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.groups.add(assignment);
-    new KeycloakGroupRoles(this, `Group-${copy.key}`, { realmId: this.realm, groupId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
-    return publicCopy(copy);
+    return super.addGroup(assignment);
   }
 
   /**
@@ -299,28 +318,19 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
    * (`keycloak_user_roles`) is named `User-<user ID>`, or `User-ref<i>` for an ID that is a token.
    */
   public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.users.add(assignment);
-    new KeycloakUserRoles(this, `User-${copy.key}`, { realmId: this.realm, userId: copy.principalId, roleIds: this.roleIds(copy.roles), exhaustive: false });
-    return publicCopy(copy);
+    return super.addUser(assignment);
   }
 
-  /** The client role declared for a Twilio role (one per role the target's product accepts). */
+  /**
+   * The client role declared for a Twilio role (one per role the target's product accepts). Throws
+   * `SsoConfigError` for a role the product does not have, or a token (ROLE_UNRESOLVED: the client
+   * roles are declared by name at synth).
+   */
   public role(name: string): KeycloakRole {
     const role = this.roles.get(name);
     if (role) return role;
-    this.target.validateRole(name, 'role');
-    // A token: the client roles are declared by name at synth.
-    throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, 'role', name, `role must be known at synth to find its client role, got ${show(name)}`);
-  }
-
-  /** Copies of the group assignments declared so far, in order. */
-  public get groupAssignments(): RoleAssignment[] {
-    return this.groups.all.map(publicCopy);
-  }
-
-  /** Copies of the user assignments declared so far, in order. */
-  public get userAssignments(): RoleAssignment[] {
-    return this.users.all.map(publicCopy);
+    throwEach(roleProblems(name, 'role', this.target, RoleTokens.LIST_ONLY));
+    throw new Error(`unreachable: '${name}' passed the role rules but has no client role`);
   }
 
   /**
@@ -333,9 +343,22 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
     return [...new Set(names)].sort();
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    checkValue(KEYCLOAK_VALUE, value, field);
+  protected declareGroup(assignment: RoleAssignment, key: string): void {
+    new KeycloakGroupRoles(this, `Group-${key}`, { realmId: this.realm, groupId: assignment.principalId, roleIds: this.roleIds(assignment.roles), exhaustive: false });
+  }
+
+  protected declareUser(assignment: RoleAssignment, key: string): void {
+    new KeycloakUserRoles(this, `User-${key}`, { realmId: this.realm, userId: assignment.principalId, roleIds: this.roleIds(assignment.roles), exhaustive: false });
+  }
+
+  /** @internal */
+  protected _assignmentRules(): AssignmentRules {
+    return KEYCLOAK_ASSIGNMENTS;
+  }
+
+  /** @internal */
+  protected _valueLanguage(): ValueLanguage {
+    return KEYCLOAK_VALUE;
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
@@ -438,7 +461,7 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
           ? `; ${createdRoles.join(', ')} created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds`
           : ''),
     );
-    const grants = [...this.groups.all.map((g) => ['group', g] as const), ...this.users.all.map((u) => ['user', u] as const)];
+    const grants = [...this.groupAssignments.map((g) => ['group', g] as const), ...this.userAssignments.map((u) => ['user', u] as const)];
     if (grants.length > 0) {
       items.push(
         `role grants: ${grants.map(([kind, a]) => `${kind} ${shown(a.principalId)} gets ${isUnresolved(a.roles) ? '(roles known at apply)' : a.roles.join(', ')}`).join('; ')} ` +
@@ -461,10 +484,10 @@ export class KeycloakTwilioSso extends TwilioSsoApp {
 /**
  * `twilio-<sid>` in lowercase. A SID that is a token is lowercased by Terraform; a target built from
  * two token URLs has no SID at synth, so Terraform takes it from the Entity ID (every Twilio Entity
- * ID carries its `JQ`/`AC`/`JB` SID).
+ * ID carries its `JQ`/`AC`/`JB` SID), given escaped for Terraform.
  */
-function defaultUrlName(target: TwilioTarget): string {
-  const sid = target.sid;
-  if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', target.entityId))}`;
+function defaultUrlName(target: TwilioTarget, entityId: string): string {
+  const sid = target.sid === undefined ? undefined : literal(target.sid);
+  if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', entityId))}`;
   return isUnresolved(sid) ? `twilio-${Fn.lower(sid)}` : `twilio-${sid.toLowerCase()}`;
 }

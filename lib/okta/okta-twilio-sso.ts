@@ -3,19 +3,20 @@ import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/ap
 import { AppUser } from '@cdktf/provider-okta/lib/app-user';
 import { DataOktaUser } from '@cdktf/provider-okta/lib/data-okta-user';
 import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-property';
-import { Lazy, Token } from 'cdktf';
+import { Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
 import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
-import { PrincipalKind, RoleAssignmentList, publicCopy } from '../core/role-assignment';
-import { ValueLanguage, checkValue } from '../core/saml-attribute';
-import { escapeTerraformTemplate } from '../core/terraform-escape';
-import { validateSharedProps } from '../core/twilio-sso-app';
+import { AssignmentRules, PrincipalIdShape, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
+import { ValueLanguage } from '../core/saml-attribute';
+import { literal } from '../core/literal';
+import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
+import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
 import { SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
+import { isRecord, kindOf, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show, violationsOf } from '../twilio/violations';
 
 /** Where the `roles` attribute's value comes from. */
 export enum OktaRolesSource {
@@ -101,6 +102,46 @@ const OKTA_EXPRESSION: ValueLanguage = {
 };
 
 /**
+ * Okta group and user IDs: `00g…` and `00u…`, then letters and digits (20 characters in every org
+ * seen, not promised by Okta, so not required). Admin Console → Directory → Groups (People) → the
+ * group (person): the URL ends in its ID (https://help.okta.com/oie/en-us/content/topics/miscellaneous/get-ids.htm).
+ */
+const OKTA_ID_SHAPES: Record<PrincipalKind, PrincipalIdShape> = {
+  [PrincipalKind.GROUP]: {
+    pattern: /^00g[0-9A-Za-z]+$/,
+    describe: "an Okta group ID, '00g' followed by letters and digits (Admin Console → Directory → Groups → the group: the URL ends in its ID)",
+    whyNot: (id) => (/^00u[0-9A-Za-z]+$/.test(id) ? "which is an Okta user ID: give users in 'users'" : looksLikeName(id, PrincipalKind.GROUP)),
+  },
+  [PrincipalKind.USER]: {
+    pattern: /^00u[0-9A-Za-z]+$/,
+    describe: "an Okta user ID, '00u' followed by letters and digits (Admin Console → Directory → People → the person: the URL ends in its ID)",
+    whyNot: (id) => (/^00g[0-9A-Za-z]+$/.test(id) ? "which is an Okta group ID: give groups in 'groups'" : /@/.test(id) ? 'which looks like a login, not the user ID' : looksLikeName(id, PrincipalKind.USER)),
+  },
+};
+
+/** The rules of Okta's groups and users: IDs by shape; with the userType source, roles come from elsewhere. */
+function oktaAssignmentRules(source: OktaRolesSource): AssignmentRules {
+  const principalId = (id: string, field: string, kind: PrincipalKind): Violation[] => principalIdShapeProblems(id, field, OKTA_ID_SHAPES[kind]);
+  if (source !== OktaRolesSource.USER_TYPE) return { principalId };
+  return {
+    principalId,
+    roles: (roles: unknown, field: string): Violation[] => {
+      if (roles === undefined || roles === null || isUnresolved(roles) || (Array.isArray(roles) && roles.length === 0)) return [];
+      return [
+        violation(
+          SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE,
+          field,
+          roles,
+          `cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(roles)}; remove them or use rolesSource 'assignments'`,
+        ),
+      ];
+    },
+  };
+}
+
+const ROLES_SOURCES: string[] = Object.values(OktaRolesSource);
+
+/**
  * Twilio Flex or Frontline single sign-on as an Okta custom SAML 2.0 app, configured as Twilio's Okta
  * guides require (twilio.com/docs/flex/admin-guide/setup/sso-configuration/okta): ACS = recipient = destination, audience = Entity ID,
  * response and assertion signed with RSA-SHA256/SHA-256, no encryption, NameID unspecified, the
@@ -117,14 +158,14 @@ const OKTA_EXPRESSION: ValueLanguage = {
  * group names). Group assignments are one authoritative `okta_app_group_assignments`: a group added by
  * hand in the Okta admin UI is removed on the next apply, so code stays the source of truth.
  */
-export class OktaTwilioSso extends TwilioSsoApp {
+export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
   /** The Okta SAML app (`okta_app_saml`). */
   public readonly app: AppSaml;
   /** Where `roles` comes from. */
   public readonly rolesSource: OktaRolesSource;
 
-  private readonly groups: RoleAssignmentList;
-  private readonly users: RoleAssignmentList;
+  private readonly groupsDeclared: RoleAssignment[] = [];
+  private readonly attributesDeclared: SamlAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
   private readonly adopt?: OktaAdoptOptions;
   private groupAssignmentsResource?: AppGroupAssignments;
@@ -133,19 +174,19 @@ export class OktaTwilioSso extends TwilioSsoApp {
     OktaTwilioSso.validateProps(props);
     super(scope, id, props);
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
-    this.adopt = props.adopt;
-    this.groups = new RoleAssignmentList(props.target, PrincipalKind.GROUP, this);
-    this.users = new RoleAssignmentList(props.target, PrincipalKind.USER, this);
+    // Every string given, as Terraform must read it (literal parts escaped, tokens kept): once, here.
+    const given = literal(props);
+    this.adopt = given.adopt;
 
     const target = props.target;
     this.app = new AppSaml(this, 'Resource', {
-      label: this.displayName,
+      label: this._literal.displayName,
       status: 'ACTIVE',
-      ssoUrl: target.acsUrl,
-      recipient: target.acsUrl,
-      destination: target.acsUrl,
-      audience: target.entityId,
-      subjectNameIdTemplate: nameIdTemplate(props.nameId ?? DEFAULT_NAME_ID),
+      ssoUrl: this._literal.acsUrl,
+      recipient: this._literal.acsUrl,
+      destination: this._literal.acsUrl,
+      audience: this._literal.entityId,
+      subjectNameIdTemplate: nameIdTemplate(given.nameId ?? DEFAULT_NAME_ID),
       subjectNameIdFormat: NAMEID_UNSPECIFIED,
       responseSigned: true,
       assertionSigned: true,
@@ -156,7 +197,7 @@ export class OktaTwilioSso extends TwilioSsoApp {
       honorForceAuthn: true,
       authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
       keyYearsValid: props.keyYearsValid,
-      attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(props) }) as unknown as AppSamlAttributeStatements[],
+      attributeStatements: Lazy.anyValue({ produce: () => this.renderAttributeStatements(given) }) as unknown as AppSamlAttributeStatements[],
     });
     if (this.adopt) {
       // No key_name/key_years_valid (refused above): the provider sends the app's current key ID back
@@ -196,45 +237,48 @@ export class OktaTwilioSso extends TwilioSsoApp {
    * TypeScript, where a thrown error arrives as its message only.
    */
   public static findProblems(props: OktaTwilioSsoProps): Violation[] {
-    return violationsOf(() => OktaTwilioSso.validateProps(props));
+    const given: unknown = props;
+    const source = isRecord(given) && ROLES_SOURCES.includes(given.rolesSource as string) ? (given.rolesSource as OktaRolesSource) : OktaRolesSource.ASSIGNMENTS;
+    const out = sharedPropsProblems(given, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION, assignments: oktaAssignmentRules(source) });
+    if (!isRecord(given)) return out;
+    if (given.rolesSource !== undefined && !ROLES_SOURCES.includes(given.rolesSource as string)) {
+      out.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'rolesSource', given.rolesSource, `must be one of ${ROLES_SOURCES.map((r) => `'${r}'`).join(', ')}, got ${show(given.rolesSource)}`));
+    }
+    if (given.adopt !== undefined) out.push(...adoptProblems(given));
+    const years = given.keyYearsValid;
+    if (years !== undefined && !isUnresolved(years) && (typeof years !== 'number' || !Number.isInteger(years) || years < 2 || years > 10)) {
+      out.push(violation(SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', years, `must be a whole number of years from 2 to 10, got ${show(years)}`));
+    }
+    return out;
   }
 
   /**
-   * Checks every prop and throws one {@link SsoConfigError} listing every problem, before any resource
-   * is declared.
+   * Checks every prop and throws one {@link SsoConfigError} listing every problem
+   * ({@link OktaTwilioSso.findProblems}), before any resource is declared.
    */
   public static validateProps(props: OktaTwilioSsoProps): void {
-    const target = props.target;
-    const v = new Violations();
-    const source = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
-    validateSharedProps(props, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION }, v, source === OktaRolesSource.ASSIGNMENTS);
-    if (source === OktaRolesSource.USER_TYPE) {
-      (props.groups ?? []).forEach((g, i) => {
-        if (g.roles.length > 0) {
-          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `groups[${i}].roles`, g.roles, `groups[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(g.roles)}; remove them or use rolesSource 'assignments'`);
-        }
-      });
-      (props.users ?? []).forEach((u, i) => {
-        if (u.roles.length > 0) {
-          v.add(SsoErrorCode.OKTA_ROLES_WITH_USER_TYPE, `users[${i}].roles`, u.roles, `users[${i}].roles cannot be set when 'rolesSource' is userType (roles then come from each user's userType), got ${show(u.roles)}; remove them or use rolesSource 'assignments'`);
-        }
-      });
-    }
-    if (props.adopt !== undefined) validateAdopt(props, v);
-    if (props.keyYearsValid !== undefined && !Token.isUnresolved(props.keyYearsValid)) {
-      if (!Number.isInteger(props.keyYearsValid) || props.keyYearsValid < 2 || props.keyYearsValid > 10) {
-        v.add(SsoErrorCode.OKTA_KEY_YEARS_INVALID, 'keyYearsValid', props.keyYearsValid, `keyYearsValid must be a whole number of years from 2 to 10, got ${show(props.keyYearsValid)}`);
-      }
-    }
-    v.throwIfAny(`Invalid Okta app for ${target.description}`);
+    throwIfAny(problemsHeader('Okta app', isRecord(props) ? props.target : undefined), OktaTwilioSso.findProblems(props));
   }
 
   /**
-   * Gives an Okta group access with the given Twilio roles (for {@link OktaRolesSource.USER_TYPE},
-   * pass no roles). Returns the assignment as recorded.
+   * Gives an Okta group (its ID, `00g…`) access with the given Twilio roles (for
+   * {@link OktaRolesSource.USER_TYPE}, pass no roles). Returns the assignment as recorded.
    */
   public addGroup(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.groups.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
+    return super.addGroup(assignment);
+  }
+
+  /**
+   * Gives one Okta user (its ID, `00u…`) access individually with the given roles. Returns the
+   * assignment. The user's `okta_app_user` is named `User-<user ID>`, or `User-ref<i>` for an ID that
+   * is a token (`<i>` its position among the users).
+   */
+  public addUser(assignment: RoleAssignment): RoleAssignment {
+    return super.addUser(assignment);
+  }
+
+  protected declareGroup(assignment: RoleAssignment, _key: string): void {
+    this.groupsDeclared.push(assignment);
     if (!this.groupAssignmentsResource) {
       this.groupAssignmentsResource = new AppGroupAssignments(this, 'GroupAssignments', {
         appId: this.app.id,
@@ -243,43 +287,34 @@ export class OktaTwilioSso extends TwilioSsoApp {
       });
       if (this.adopt) importExisting(this.groupAssignmentsResource, this.adopt.appId);
     }
-    return publicCopy(copy);
   }
 
-  /**
-   * Gives one Okta user access individually with the given roles. Returns the assignment. The user's
-   * `okta_app_user` is named `User-<user ID>`, or `User-ref<i>` for an ID that is a token (`<i>` its
-   * position among the users).
-   */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    const copy = this.users.add(assignment, this.rolesSource === OktaRolesSource.ASSIGNMENTS);
+  protected declareUser(assignment: RoleAssignment, key: string): void {
     // `okta_app_user` needs the user's app username for a SAML app (okta provider 4.20.0
     // resourceAppUserCreate: "'username' is required" unless the app uses a shared username). The
     // SAML app's default username template is the Okta login, read here from the user.
-    const user = new DataOktaUser(this, `User-${copy.key}-Login`, { userId: copy.principalId, skipGroups: true, skipRoles: true });
-    new AppUser(this, `User-${copy.key}`, {
+    const user = new DataOktaUser(this, `User-${key}-Login`, { userId: assignment.principalId, skipGroups: true, skipRoles: true });
+    new AppUser(this, `User-${key}`, {
       appId: this.app.id,
-      userId: copy.principalId,
+      userId: assignment.principalId,
       username: user.login,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: copy.roles }) : undefined,
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(assignment.roles, false) : undefined,
       dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
     });
-    return publicCopy(copy);
   }
 
-  /** Copies of the group assignments declared so far, in order. */
-  public get groupAssignments(): RoleAssignment[] {
-    return this.groups.all.map(publicCopy);
+  /** @internal */
+  protected _assignmentRules(): AssignmentRules {
+    return oktaAssignmentRules(this.rolesSource);
   }
 
-  /** Copies of the user assignments declared so far, in order. */
-  public get userAssignments(): RoleAssignment[] {
-    return this.users.all.map(publicCopy);
+  /** @internal */
+  protected _valueLanguage(): ValueLanguage {
+    return OKTA_EXPRESSION;
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    checkValue(OKTA_EXPRESSION, value, field);
+  protected onAttributeAdded(attribute: SamlAttribute): void {
+    this.attributesDeclared.push(attribute);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
@@ -294,29 +329,30 @@ export class OktaTwilioSso extends TwilioSsoApp {
 
   private renderGroups(): unknown[] {
     // Sorted by ID so that reordering the config is not a diff; priority follows that order.
-    const sorted = this.groups.all.sort((a, b) => (a.principalId < b.principalId ? -1 : a.principalId > b.principalId ? 1 : 0));
+    const sorted = [...this.groupsDeclared].sort((a, b) => (a.principalId < b.principalId ? -1 : a.principalId > b.principalId ? 1 : 0));
     return sorted.map((g, i) => ({
       id: g.principalId,
       priority: i,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? JSON.stringify({ [ROLES_PROPERTY]: [...g.roles].sort() }) : '{}',
+      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(g.roles, true) : '{}',
     }));
   }
 
-  private renderAttributeStatements(props: OktaTwilioSsoProps): unknown[] {
-    return this.attributeExpressions(props).map(([name, value]) => ({
+  /** The attribute statements, from the escaped props and attributes (`literal`). */
+  private renderAttributeStatements(given: OktaTwilioSsoProps): unknown[] {
+    return this.attributeExpressions(given, this.attributesDeclared).map(([name, value]) => ({
       name,
       namespace: ATTRNAME_UNSPECIFIED,
       type: 'EXPRESSION',
-      values: [escapeTerraformTemplate(value)],
+      values: [value],
     }));
   }
 
   /** Every attribute statement as `[name, Okta expression]`, in the order they are sent. */
-  private attributeExpressions(props: OktaTwilioSsoProps): Array<[string, string]> {
+  private attributeExpressions(props: OktaTwilioSsoProps, attributes: SamlAttribute[]): Array<[string, string]> {
     const out: Array<[string, string]> = [[EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]];
     if (this.target.isFlex) out.push([FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME]);
     out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
-    for (const a of this.attributes) out.push([a.name, a.value]);
+    for (const a of attributes) out.push([a.name, a.value]);
     return out;
   }
 
@@ -328,11 +364,11 @@ export class OktaTwilioSso extends TwilioSsoApp {
       `SAML settings: single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
         `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
         'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
-      `attribute statements: they become exactly ${this.attributeExpressions(props).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
+      `attribute statements: they become exactly ${this.attributeExpressions(props, this.attributes).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
         "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
     ];
     if (this.groupAssignmentsResource) {
-      const groups = this.groups.all.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${g.roles.join(', ')})` : shown(g.principalId)));
+      const groups = this.groupAssignments.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${g.roles.join(', ')})` : shown(g.principalId)));
       items.push(
         `group assignments: the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; ` +
           'every other group assigned to the app loses access (okta_app_group_assignments is authoritative)',
@@ -344,41 +380,61 @@ export class OktaTwilioSso extends TwilioSsoApp {
           "(an existing property of that name is redefined); users' roles then come from their assignments, not from user.userType",
       );
     }
-    if (this.users.all.length > 0) {
-      items.push(`user assignments: ${this.users.all.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
+    if (this.userAssignments.length > 0) {
+      items.push(`user assignments: ${this.userAssignments.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
     }
     warnAdoptionChanges(this, 'Okta app', items);
   }
 }
 
-/** Checks the `adopt` prop and what may not come with it. */
-function validateAdopt(props: OktaTwilioSsoProps, v: Violations): void {
-  const appId = props.adopt!.appId;
+/** The problems of the `adopt` prop and of what may not come with it. */
+function adoptProblems(props: Record<string, unknown>): Violation[] {
+  const out: Violation[] = [];
+  const adopt = props.adopt;
+  if (!isRecord(adopt)) return [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'adopt', adopt, `must be an object { appId }, got ${kindOf(adopt)} ${show(adopt)}`)];
+  const appId = adopt.appId;
   if (!isUnresolved(appId) && (typeof appId !== 'string' || !APP_ID.test(appId))) {
-    v.add(
-      SsoErrorCode.ADOPT_ID_INVALID,
-      'adopt.appId',
-      appId,
-      `adopt.appId must be the Okta app ID, '0oa' followed by letters and digits (Admin Console → Applications → the app: the URL's …/instance/<app ID>/), got ${show(appId)}`,
+    out.push(
+      violation(
+        SsoErrorCode.ADOPT_ID_INVALID,
+        'adopt.appId',
+        appId,
+        `must be the Okta app ID, '0oa' followed by letters and digits (Admin Console → Applications → the app: the URL's …/instance/<app ID>/), got ${show(appId)}`,
+      ),
     );
   }
   if (props.keyYearsValid !== undefined) {
-    v.add(
-      SsoErrorCode.ADOPT_KEY_CHANGE,
-      'keyYearsValid',
-      props.keyYearsValid,
-      `keyYearsValid cannot be set with 'adopt', got ${show(props.keyYearsValid)}: an adopted app keeps its signing key and certificate, which the Twilio Console has; ` +
-        'remove keyYearsValid (rotate later, in a planned window: see the README\'s certificate rotation)',
+    out.push(
+      violation(
+        SsoErrorCode.ADOPT_KEY_CHANGE,
+        'keyYearsValid',
+        props.keyYearsValid,
+        `cannot be set with 'adopt', got ${show(props.keyYearsValid)}: an adopted app keeps its signing key and certificate, which the Twilio Console has; ` +
+          "remove keyYearsValid (rotate later, in a planned window: see the README's certificate rotation)",
+      ),
     );
   }
+  return out;
 }
 
+/**
+ * An assignment's app-user profile, `{"roles":[…]}` (a group's sorted, as it always was); roles that
+ * are a list token are encoded by Terraform.
+ */
+function rolesProfile(roles: string[], sorted: boolean): string {
+  if (Token.isUnresolved(roles)) return Fn.jsonencode({ [ROLES_PROPERTY]: roles });
+  return JSON.stringify({ [ROLES_PROPERTY]: sorted ? [...roles].sort() : roles });
+}
 
 /**
- * Okta's NameID template for an expression, escaped for Terraform (`$${user.userName}` reaches Okta as
- * `${user.userName}`; okta provider issue #1291). An expression that is a token is wrapped the same
- * way around the reference, so Terraform fills in the variable and Okta still gets a template.
+ * Okta's NameID template `${<expression>}` for an expression already escaped (`literal`): the
+ * template's own `${` is written escaped, once, so `$${user.userName}` reaches Okta as
+ * `${user.userName}` (okta provider issue #1291). An expression that is a token is joined by
+ * Terraform (`join("", ["$${", var.x, "}"])`), so Terraform fills in the value and Okta still gets a
+ * template: written inline, cdktf 0.21.0 merges `$${` + `${var.x}` into `$${var.x}`, which Terraform
+ * reads as the literal text `${var.x}`.
  */
 function nameIdTemplate(expression: string): string {
-  return Token.isUnresolved(expression) ? `$\${${expression}}` : escapeTerraformTemplate(`\${${expression}}`);
+  // cdktf escapes a function's string arguments itself: the `${` given here reaches Terraform as "$${".
+  return Token.isUnresolved(expression) ? Fn.join('', ['${', expression, '}']) : `$\${${expression}}`;
 }

@@ -1,5 +1,7 @@
-import { SsoConfigError, SsoErrorCode } from './errors';
-import { show } from './violations';
+import { SsoErrorCode, Violation } from './errors';
+import { show, throwEach, violation } from './rules';
+import type { TwilioTarget } from './target';
+import { isUnresolved } from './unresolved';
 
 /**
  * Claim (SAML attribute) names and types as Twilio reads them.
@@ -53,32 +55,52 @@ const TYPE_LIKE = /^(str|string|text|int|integer|long|number|num|float|double|de
 const NAME_SHAPE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 
 /**
- * Checks one claim name. Throws `SsoConfigError` naming `field` and the value when it is
- * capitalised, contains spaces, is namespaced (a URI or prefix Twilio does not map), or, for
- * Flex, ends in a type suffix Flex does not accept.
+ * The problems of one claim name, each with its code: not a string, empty, namespaced (a URI or prefix
+ * Twilio does not map), spaced, capitalised, other characters, or, for Flex, a type suffix Flex does
+ * not accept. Never throws.
  */
-export function validateClaimName(name: string, field: string, flex: boolean): void {
+export function claimNameProblems(name: unknown, field: string, flex: boolean): Violation[] {
+  if (isUnresolved(name)) return [];
   if (typeof name !== 'string' || name.length === 0) {
-    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_EMPTY, field, name, `${field} must be a non-empty claim name, got ${show(name)}`);
+    const code = name === '' || name === undefined || name === null ? SsoErrorCode.CLAIM_NAME_EMPTY : SsoErrorCode.VALUE_TYPE_INVALID;
+    return [violation(code, field, name, `must be a non-empty claim name, got ${show(name)}`)];
   }
   if (/[/:]/.test(name)) {
-    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_NAMESPACED, field, name,
-      `${field} must not be namespaced (Twilio silently ignores URI-style names), got ${show(name)}; use the bare name, e.g. '${name.split(/[/:]/).pop()}'`,
-    );
+    return [violation(SsoErrorCode.CLAIM_NAME_NAMESPACED, field, name,
+      `must not be namespaced (Twilio silently ignores URI-style names), got ${show(name)}; use the bare name, e.g. ${show(name.split(/[/:]/).pop())}`)];
   }
   if (/\s/.test(name)) {
-    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_SPACES, field, name, `${field} must not contain spaces, got ${show(name)}; Twilio reads e.g. 'full_name', not 'Full Name'`);
+    return [violation(SsoErrorCode.CLAIM_NAME_SPACES, field, name, `must not contain spaces, got ${show(name)}; Twilio reads e.g. 'full_name', not 'Full Name'`)];
   }
   if (name !== name.toLowerCase()) {
-    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_CAPITALISED, field, name, `${field} must be lowercase (Twilio claim names are case-sensitive), got ${show(name)}; use '${name.toLowerCase()}'`);
+    return [violation(SsoErrorCode.CLAIM_NAME_CAPITALISED, field, name, `must be lowercase (Twilio claim names are case-sensitive), got ${show(name)}; use ${show(name.toLowerCase())}`)];
   }
   if (!NAME_SHAPE.test(name)) {
-    throw new SsoConfigError(SsoErrorCode.CLAIM_NAME_INVALID, field, name, `${field} must be lowercase letters, digits and '_' in dot-separated parts, got ${show(name)}`);
+    return [violation(SsoErrorCode.CLAIM_NAME_INVALID, field, name, `must be lowercase letters, digits and '_' in dot-separated parts, got ${show(name)}`)];
   }
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
   if (flex && last !== undefined && !FLEX_ATTRIBUTE_TYPES.includes(last) && TYPE_LIKE.test(last)) {
-    throw new SsoConfigError(SsoErrorCode.FLEX_TYPE_SUFFIX_INVALID, field, name,
-      `${field} has type suffix '.${last}', which Flex rejects ("invalid attribute format"), got ${show(name)}; accepted suffixes: ${FLEX_ATTRIBUTE_TYPES.join(', ')}`,
-    );
+    return [violation(SsoErrorCode.FLEX_TYPE_SUFFIX_INVALID, field, name,
+      `has type suffix '.${last}', which Flex rejects ("invalid attribute format"), got ${show(name)}; accepted suffixes: ${FLEX_ATTRIBUTE_TYPES.join(', ')}`)];
   }
+  return [];
+}
+
+/**
+ * Checks one claim name and throws `SsoConfigError` for its {@link claimNameProblems}.
+ */
+export function validateClaimName(name: string, field: string, flex: boolean): void {
+  throwEach(claimNameProblems(name, field, flex));
+}
+
+/**
+ * The problems of an extra (optional) attribute's name for `target`: a malformed claim name, or one
+ * of the required attributes, which the identity-provider constructs always send themselves.
+ */
+export function attributeNameProblems(name: unknown, field: string, target: TwilioTarget): Violation[] {
+  const claim = claimNameProblems(name, field, target.isFlex);
+  if (claim.length > 0 || typeof name !== 'string' || isUnresolved(name)) return claim;
+  const base = name.split('.')[0];
+  if (!target.requiredAttributes.includes(base)) return [];
+  return [violation(SsoErrorCode.ATTRIBUTE_RESERVED, field, name, `re-declares the required attribute ${show(name)}, which is always sent; remove it or configure its source instead`)];
 }

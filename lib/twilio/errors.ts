@@ -70,10 +70,23 @@ export enum SsoErrorCode {
   CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID = 'CERTIFICATE_EXPIRY_WARNING_DAYS_INVALID',
   /** A group or user ID is empty. */
   PRINCIPAL_ID_EMPTY = 'PRINCIPAL_ID_EMPTY',
+  /**
+   * A group or user ID does not have the identity provider's ID shape (Okta `00g…`/`00u…`, a
+   * Keycloak UUID): often a group or user name given where the ID is needed.
+   */
+  PRINCIPAL_ID_INVALID = 'PRINCIPAL_ID_INVALID',
   /** A group or user is listed twice. */
   PRINCIPAL_DUPLICATE = 'PRINCIPAL_DUPLICATE',
-  /** Roles were given where they come from elsewhere (Okta's userType source). */
+  /**
+   * Roles were given where they come from elsewhere (Okta's userType source).
+   * @deprecated no longer reported: Okta reports this as `OKTA_ROLES_WITH_USER_TYPE` on every path
+   */
   ROLES_NOT_ALLOWED = 'ROLES_NOT_ALLOWED',
+  /**
+   * A `TwilioConsoleOutputs` prefix would make output names Terraform refuses (names are letters,
+   * digits, `_` and `-`, not starting with a digit).
+   */
+  OUTPUT_PREFIX_INVALID = 'OUTPUT_PREFIX_INVALID',
   /** Two constructs were given the same generated-files directory. */
   GENERATED_DIRECTORY_TAKEN = 'GENERATED_DIRECTORY_TAKEN',
   /** A policy-check suppression has no reason of at least 10 characters. */

@@ -60,7 +60,7 @@ export function visible(text: string, max = MAX_SHOWN_LENGTH): string {
  * rewriting text.
  */
 export function violation(code: SsoErrorCode, field: string, value: unknown, problem: string): Violation {
-  return { code, field, value, problem, message: `${field} ${problem}` };
+  return { code, field, value, problem, message: field === '' ? problem : `${field} ${problem}` };
 }
 
 /** `[violation(...)]` when `failed`, else none: the common one-check rule body. */
@@ -94,4 +94,62 @@ export function throwIfAny(header: string, violations: Violation[]): void {
 /** True for a non-null object that is not an array (a props object or a list item). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value's kind as a message names it: `a number`, `an array`, `null`, `an object`. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' || type === 'undefined' ? 'an object' : `a ${type}`;
+}
+
+/**
+ * The problems of a value that must be a string (a string token passes): none for a string,
+ * VALUE_REQUIRED when it is missing (`undefined` or `null`), VALUE_TYPE_INVALID otherwise. `what`
+ * completes "must be …", e.g. `an Okta group ID`.
+ */
+export function stringProblems(value: unknown, field: string, what: string): Violation[] {
+  if (typeof value === 'string') return [];
+  if (value === undefined || value === null) return [violation(SsoErrorCode.VALUE_REQUIRED, field, value, `is required: ${what}, got ${show(value)}`)];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what}, got ${kindOf(value)} ${show(value)}`)];
+}
+
+/** {@link stringProblems} for an optional prop: `undefined` is fine, `null` and other types are not. */
+export function optionalStringProblems(value: unknown, field: string, what: string): Violation[] {
+  if (value === undefined || typeof value === 'string') return [];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what} or left out, got ${kindOf(value)} ${show(value)}`)];
+}
+
+/**
+ * The problems of a value that must be a list (a list token passes): none for an array,
+ * VALUE_REQUIRED when missing, VALUE_TYPE_INVALID otherwise.
+ */
+export function listProblems(value: unknown, field: string, what: string): Violation[] {
+  if (Array.isArray(value)) return [];
+  if (value === undefined || value === null) return [violation(SsoErrorCode.VALUE_REQUIRED, field, value, `is required: ${what}, got ${show(value)}`)];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what}, got ${kindOf(value)} ${show(value)}`)];
+}
+
+/**
+ * The problems of a props object or list item that must be an object: none for one,
+ * VALUE_REQUIRED when missing, VALUE_TYPE_INVALID otherwise.
+ */
+export function recordProblems(value: unknown, field: string, what: string): Violation[] {
+  if (isRecord(value)) return [];
+  if (value === undefined || value === null) return [violation(SsoErrorCode.VALUE_REQUIRED, field, value, `is required: ${what}, got ${show(value)}`)];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be ${what}, got ${kindOf(value)} ${show(value)}`)];
+}
+
+/**
+ * Throws the violations, when there are any, as one {@link SsoConfigError}: one violation as its own
+ * message (`<field> <problem> [CODE]`, no header), several under `header`.
+ */
+export function throwEach(violations: Violation[], header = 'Invalid input'): void {
+  if (violations.length === 1) {
+    const v = violations[0];
+    throw new SsoConfigError(v.code, v.field, v.value, v.message);
+  }
+  throwIfAny(header, violations);
 }

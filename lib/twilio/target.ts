@@ -3,10 +3,11 @@ import {
   FLEX_OPTIONAL_ATTRIBUTES,
   FULL_NAME_ATTRIBUTE,
   ROLES_ATTRIBUTE,
-  validateClaimName,
+  attributeNameProblems,
 } from './attributes';
-import { SsoConfigError, SsoErrorCode } from './errors';
-import { Violations, show } from './violations';
+import { SsoErrorCode, Violation } from './errors';
+import { roleProblems, rolesProblems } from './role-rules';
+import { isRecord, optionalStringProblems, recordProblems, show, stringProblems, throwEach, throwIfAny, violation } from './rules';
 import { FLEX_ROLES, FRONTLINE_ROLES } from './roles';
 import { isUnresolved } from './unresolved';
 
@@ -102,16 +103,11 @@ const MIGRATION_GUIDE = 'https://www.twilio.com/docs/flex/admin-guide/setup/sso-
 const ENHANCED_ACS = /^https:\/\/login\.flex\.([a-z0-9-]+)\.twilio\.com\/login\/callback\?connection=([^&#]+)$/;
 const RUNTIME_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
-function checkSid(prefix: keyof typeof SID, field: string, label: string, value: string): void {
-  if (isUnresolved(value)) return;
-  if (typeof value !== 'string' || !SID[prefix].test(value)) {
-    throw new SsoConfigError(
-      SID_CODE[prefix],
-      field,
-      value,
-      `${label} must look like ${prefix} followed by 32 lowercase hex characters, got ${show(value)}`,
-    );
-  }
+function sidProblems(prefix: keyof typeof SID, field: string, label: string, value: unknown): Violation[] {
+  if (isUnresolved(value)) return [];
+  const type = stringProblems(value, field, `the ${label}, ${prefix} followed by 32 lowercase hex characters`);
+  if (type.length > 0 || SID[prefix].test(value as string)) return type;
+  return [violation(SID_CODE[prefix], field, value, `must look like ${prefix} followed by 32 lowercase hex characters (the ${label}), got ${show(value)}`)];
 }
 
 /** A parsed Twilio SP URL: which target shape it belongs to and the SID inside it. */
@@ -136,31 +132,154 @@ const ACS_PATTERNS: ReadonlyArray<[RegExp, TwilioSsoKind]> = [
   [/^https:\/\/iam\.twilio\.com\/v2\/saml2\/authenticate\/([^/]+)$/, TwilioSsoKind.FRONTLINE],
 ];
 
-function rejectKnownMistakes(url: string, field: string, product: TwilioProduct): void {
+/** The known wrong URLs: preview.twilio.com, and Frontline's for Flex. */
+function knownMistakes(url: string, field: string, product: TwilioProduct): Violation[] {
   if (/^https?:\/\/preview\.twilio\.com\//.test(url)) {
-    throw new SsoConfigError(
-      SsoErrorCode.PREVIEW_ENDPOINT,
-      field,
-      url,
-      `${field} uses the deprecated pre-GA endpoint preview.twilio.com, got ${show(url)}; migrate to enhanced SSO (${MIGRATION_GUIDE})`,
-    );
+    return [violation(SsoErrorCode.PREVIEW_ENDPOINT, field, url, `uses the deprecated pre-GA endpoint preview.twilio.com, got ${show(url)}; migrate to enhanced SSO (${MIGRATION_GUIDE})`)];
   }
   if (product === TwilioProduct.FLEX && /^https:\/\/iam\.twilio\.com\/v2\//.test(url)) {
-    throw new SsoConfigError(
-      SsoErrorCode.FRONTLINE_URL_FOR_FLEX,
-      field,
-      url,
-      `${field} is a Frontline (iam.twilio.com/v2) URL, which is never valid for Flex, got ${show(url)}; use the Entity ID and ACS URL from Flex's SSO page in the Console`,
-    );
+    return [
+      violation(
+        SsoErrorCode.FRONTLINE_URL_FOR_FLEX,
+        field,
+        url,
+        `is a Frontline (iam.twilio.com/v2) URL, which is never valid for Flex, got ${show(url)}; use the Entity ID and ACS URL from Flex's SSO page in the Console`,
+      ),
+    ];
   }
+  return [];
 }
 
-function parseSpUrl(url: string, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): ParsedSpUrl {
+/** A literal SP URL parsed, or its problems. */
+function parseSpUrl(url: unknown, field: string, product: TwilioProduct, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): { parsed?: ParsedSpUrl; problems: Violation[] } {
+  const type = stringProblems(url, field, `a Twilio SSO URL (${shapes})`);
+  if (type.length > 0) return { problems: type };
+  const mistakes = knownMistakes(url as string, field, product);
+  if (mistakes.length > 0) return { problems: mistakes };
   for (const [pattern, kind] of patterns) {
-    const m = pattern.exec(url);
-    if (m) return { kind, sid: decodeURIComponent(m[1]) };
+    const m = pattern.exec(url as string);
+    if (!m) continue;
+    try {
+      return { parsed: { kind, sid: decodeURIComponent(m[1]) }, problems: [] };
+    } catch {
+      break; // a malformed %-escape: not one of Twilio's URLs
+    }
   }
-  throw new SsoConfigError(SsoErrorCode.SP_URL_UNRECOGNISED, field, url, `${field} is not a Twilio SSO URL, got ${show(url)}; expected one of ${shapes}`);
+  return { problems: [violation(SsoErrorCode.SP_URL_UNRECOGNISED, field, url, `is not a Twilio SSO URL, got ${show(url)}; expected one of ${shapes}`)] };
+}
+
+/** The problems of an optional Flex runtime domain: not a string, or not a bare host name. */
+function runtimeDomainProblems(value: unknown, field = 'runtimeDomain'): Violation[] {
+  if (value === undefined || isUnresolved(value)) return [];
+  const type = optionalStringProblems(value, field, "a host name such as 'kiwi-owl-1234.twil.io'");
+  if (type.length > 0 || RUNTIME_DOMAIN.test(value as string)) return type;
+  return [violation(SsoErrorCode.RUNTIME_DOMAIN_INVALID, field, value, `must be a host name such as 'kiwi-owl-1234.twil.io' (no scheme, no path), got ${show(value)}`)];
+}
+
+/** The problems of `options` for {@link TwilioTarget.flexEnhanced}. */
+function flexEnhancedProblems(options: unknown): Violation[] {
+  const shape = recordProblems(options, 'options', 'Flex enhanced SSO options { connectionSid, acsUrl?, runtimeDomain? }');
+  if (shape.length > 0 || !isRecord(options)) return shape;
+  const sid = options.connectionSid;
+  const out = sidProblems('JQ', 'connectionSid', SID_LABEL[TwilioSsoKind.FLEX_ENHANCED], sid);
+  const acsUrl = options.acsUrl;
+  // An ACS URL that is (or holds) a token is the user's to vouch for: the plan has its value.
+  if (acsUrl !== undefined && !isUnresolved(acsUrl)) {
+    const type = optionalStringProblems(acsUrl, 'acsUrl', 'the ACS URL as the Console shows it');
+    const mistakes = type.length > 0 ? type : knownMistakes(acsUrl as string, 'acsUrl', TwilioProduct.FLEX);
+    out.push(...mistakes);
+    const m = mistakes.length > 0 ? null : ENHANCED_ACS.exec(acsUrl as string);
+    if (mistakes.length === 0 && !m) {
+      out.push(violation(SsoErrorCode.FLEX_ACS_URL_INVALID, 'acsUrl', acsUrl, `must look like https://login.flex.<region>.twilio.com/login/callback?connection=JQ…, got ${show(acsUrl)}`));
+    }
+    if (m && typeof sid === 'string' && !isUnresolved(sid) && m[2] !== sid) {
+      out.push(
+        violation(SsoErrorCode.SP_SID_MISMATCH, 'acsUrl', acsUrl, `carries connection ${show(m[2])} but connectionSid is ${show(sid)}; both must come from the same Flex SSO connection`),
+      );
+    }
+  }
+  out.push(...runtimeDomainProblems(options.runtimeDomain));
+  return out;
+}
+
+/** The problems of `options` for {@link TwilioTarget.flexLegacy}. */
+function flexLegacyProblems(options: unknown): Violation[] {
+  const shape = recordProblems(options, 'options', 'Flex legacy SSO options { accountSid, runtimeDomain? }');
+  if (shape.length > 0 || !isRecord(options)) return shape;
+  return [...sidProblems('AC', 'accountSid', SID_LABEL[TwilioSsoKind.FLEX_LEGACY], options.accountSid), ...runtimeDomainProblems(options.runtimeDomain)];
+}
+
+/** The problems of `options` for {@link TwilioTarget.frontline}. */
+function frontlineProblems(options: unknown): Violation[] {
+  const shape = recordProblems(options, 'options', 'Frontline options { realmSid }');
+  if (shape.length > 0 || !isRecord(options)) return shape;
+  return sidProblems('JB', 'realmSid', SID_LABEL[TwilioSsoKind.FRONTLINE], options.realmSid);
+}
+
+/** What {@link TwilioTarget.fromServiceProvider} reads from its options: the parsed URLs and every problem. */
+interface ServiceProviderReading {
+  readonly problems: Violation[];
+  readonly entity?: ParsedSpUrl;
+  readonly acs?: ParsedSpUrl;
+  readonly kind: TwilioSsoKind;
+}
+
+function readServiceProvider(options: unknown): ServiceProviderReading {
+  const fallback = { kind: TwilioSsoKind.FLEX_ENHANCED };
+  const shape = recordProblems(options, 'options', 'service-provider options { product, entityId, acsUrl, runtimeDomain?, kind? }');
+  if (shape.length > 0 || !isRecord(options)) return { ...fallback, problems: shape };
+  const products: unknown[] = Object.values(TwilioProduct);
+  if (!products.includes(options.product)) {
+    const what = `one of ${products.map((p) => `'${p}'`).join(', ')} (TwilioProduct)`;
+    const problems = options.product === undefined || options.product === null
+      ? [violation(SsoErrorCode.VALUE_REQUIRED, 'product', options.product, `is required: ${what}, got ${show(options.product)}`)]
+      : [violation(SsoErrorCode.VALUE_TYPE_INVALID, 'product', options.product, `must be ${what}, got ${show(options.product)}`)];
+    return { ...fallback, problems };
+  }
+  const product = options.product as TwilioProduct;
+  const kinds: unknown[] = Object.values(TwilioSsoKind);
+  const problems: Violation[] = [];
+  if (options.kind !== undefined && !kinds.includes(options.kind)) {
+    problems.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'kind', options.kind, `must be one of ${kinds.map((k) => `'${k}'`).join(', ')} (TwilioSsoKind), got ${show(options.kind)}`));
+  }
+  const read = (url: unknown, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): ParsedSpUrl | undefined => {
+    if (isUnresolved(url)) return undefined;
+    const { parsed, problems: p } = parseSpUrl(url, field, product, patterns, shapes);
+    problems.push(...p);
+    return parsed;
+  };
+  const entity = read(options.entityId, 'entityId', ENTITY_PATTERNS, ENTITY_SHAPES);
+  const acs = read(options.acsUrl, 'acsUrl', ACS_PATTERNS, ACS_SHAPES);
+  const givenKind = kinds.includes(options.kind) ? (options.kind as TwilioSsoKind) : undefined;
+  const known = entity ?? acs;
+  const kind = known?.kind ?? givenKind ?? (product === TwilioProduct.FRONTLINE ? TwilioSsoKind.FRONTLINE : TwilioSsoKind.FLEX_ENHANCED);
+  if (problems.length > 0) return { problems, entity, acs, kind };
+  if (entity && acs && entity.kind !== acs.kind) {
+    problems.push(
+      violation(
+        SsoErrorCode.SP_TARGET_MISMATCH,
+        'acsUrl',
+        options.acsUrl,
+        `${show(options.acsUrl)} is a ${acs.kind} ACS URL but entityId ${show(options.entityId)} is a ${entity.kind} Entity ID; both must come from the same Twilio SSO page`,
+      ),
+    );
+  } else if (entity && acs && entity.sid !== acs.sid) {
+    problems.push(
+      violation(SsoErrorCode.SP_SID_MISMATCH, 'acsUrl', options.acsUrl, `carries SID ${show(acs.sid)} but entityId carries ${show(entity.sid)}; both must name the same ${SID_LABEL[entity.kind]}`),
+    );
+  }
+  if (known && givenKind !== undefined && givenKind !== known.kind) {
+    problems.push(
+      violation(SsoErrorCode.SP_TARGET_MISMATCH, 'kind', options.kind, `is ${show(options.kind)} but the ${entity ? 'entityId' : 'acsUrl'} is a ${known.kind} URL; leave kind out when the URLs are literal`),
+    );
+  }
+  const urlsProduct = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
+  if (urlsProduct !== product) {
+    problems.push(violation(SsoErrorCode.SP_PRODUCT_MISMATCH, 'product', options.product, `is ${show(options.product)} but the URLs are for ${urlsProduct}`));
+  }
+  if (known && !(entity && acs)) problems.push(...sidProblems(SID_PREFIX[kind], entity ? 'entityId' : 'acsUrl', SID_LABEL[kind], known.sid));
+  if (product === TwilioProduct.FLEX) problems.push(...runtimeDomainProblems(options.runtimeDomain));
+  return { problems, entity, acs, kind };
 }
 
 const SID_LABEL: Record<TwilioSsoKind, string> = {
@@ -179,32 +298,9 @@ const SID_LABEL: Record<TwilioSsoKind, string> = {
 export class TwilioTarget {
   /** Flex enhanced SSO (the current Flex SSO), identified by its connection SID. */
   public static flexEnhanced(options: FlexEnhancedSsoOptions): TwilioTarget {
-    checkSid('JQ', 'connectionSid', SID_LABEL[TwilioSsoKind.FLEX_ENHANCED], options.connectionSid);
+    throwEach(flexEnhancedProblems(options), 'Invalid Flex enhanced SSO target');
     const sid = options.connectionSid;
-    let acsUrl = `https://login.flex.us1.twilio.com/login/callback?connection=${sid}`;
-    // An ACS URL that is (or holds) a token is the user's to vouch for: the plan has its value.
-    if (options.acsUrl !== undefined && isUnresolved(options.acsUrl)) acsUrl = options.acsUrl;
-    if (options.acsUrl !== undefined && !isUnresolved(options.acsUrl)) {
-      rejectKnownMistakes(options.acsUrl, 'acsUrl', TwilioProduct.FLEX);
-      const m = ENHANCED_ACS.exec(options.acsUrl);
-      if (!m) {
-        throw new SsoConfigError(
-          SsoErrorCode.FLEX_ACS_URL_INVALID,
-          'acsUrl',
-          options.acsUrl,
-          `acsUrl must look like https://login.flex.<region>.twilio.com/login/callback?connection=JQ…, got ${show(options.acsUrl)}`,
-        );
-      }
-      if (m[2] !== sid && !isUnresolved(sid)) {
-        throw new SsoConfigError(
-          SsoErrorCode.SP_SID_MISMATCH,
-          'acsUrl',
-          options.acsUrl,
-          `acsUrl carries connection '${m[2]}' but connectionSid is '${sid}'; both must come from the same Flex SSO connection`,
-        );
-      }
-      acsUrl = options.acsUrl;
-    }
+    const acsUrl = options.acsUrl ?? `https://login.flex.us1.twilio.com/login/callback?connection=${sid}`;
     return new TwilioTarget(TwilioSsoKind.FLEX_ENHANCED, sid, `urn:flex:${sid}`, acsUrl, options.runtimeDomain);
   }
 
@@ -213,14 +309,14 @@ export class TwilioTarget {
    * (see the migration guide); this exists for accounts not yet migrated.
    */
   public static flexLegacy(options: FlexLegacySsoOptions): TwilioTarget {
-    checkSid('AC', 'accountSid', SID_LABEL[TwilioSsoKind.FLEX_LEGACY], options.accountSid);
+    throwEach(flexLegacyProblems(options), 'Invalid Flex legacy SSO target');
     const base = `https://iam.twilio.com/v1/Accounts/${options.accountSid}/saml2`;
     return new TwilioTarget(TwilioSsoKind.FLEX_LEGACY, options.accountSid, `${base}/metadata`, base, options.runtimeDomain);
   }
 
   /** Frontline, identified by its Realm SID. */
   public static frontline(options: FrontlineSsoOptions): TwilioTarget {
-    checkSid('JB', 'realmSid', SID_LABEL[TwilioSsoKind.FRONTLINE], options.realmSid);
+    throwEach(frontlineProblems(options), 'Invalid Frontline target');
     const sid = options.realmSid;
     return new TwilioTarget(
       TwilioSsoKind.FRONTLINE,
@@ -241,55 +337,8 @@ export class TwilioTarget {
    * and the kind comes from `kind`.
    */
   public static fromServiceProvider(options: ServiceProviderUrlsOptions): TwilioTarget {
-    const v = new Violations();
-    const parse = (url: string, field: string, patterns: ReadonlyArray<[RegExp, TwilioSsoKind]>, shapes: string): ParsedSpUrl | undefined => {
-      if (isUnresolved(url)) return undefined;
-      let parsed: ParsedSpUrl | undefined;
-      v.capture(() => {
-        rejectKnownMistakes(url, field, options.product);
-        parsed = parseSpUrl(url, field, patterns, shapes);
-      });
-      return parsed;
-    };
-    const entity = parse(options.entityId, 'entityId', ENTITY_PATTERNS, ENTITY_SHAPES);
-    const acs = parse(options.acsUrl, 'acsUrl', ACS_PATTERNS, ACS_SHAPES);
-    v.throwIfAny('Invalid Twilio service provider');
-    if (entity && acs && entity.kind !== acs.kind) {
-      throw new SsoConfigError(
-        SsoErrorCode.SP_TARGET_MISMATCH,
-        'acsUrl',
-        options.acsUrl,
-        `entityId ${show(options.entityId)} is a ${entity.kind} Entity ID but acsUrl ${show(options.acsUrl)} is a ${acs.kind} ACS URL; both must come from the same Twilio SSO page`,
-      );
-    }
-    if (entity && acs && entity.sid !== acs.sid) {
-      throw new SsoConfigError(
-        SsoErrorCode.SP_SID_MISMATCH,
-        'acsUrl',
-        options.acsUrl,
-        `entityId carries SID '${entity.sid}' but acsUrl carries '${acs.sid}'; both must name the same ${SID_LABEL[entity.kind]}`,
-      );
-    }
-    const known = entity ?? acs;
-    const defaultKind = options.product === TwilioProduct.FRONTLINE ? TwilioSsoKind.FRONTLINE : TwilioSsoKind.FLEX_ENHANCED;
-    const kind = known?.kind ?? options.kind ?? defaultKind;
-    if (known && options.kind !== undefined && options.kind !== known.kind) {
-      throw new SsoConfigError(
-        SsoErrorCode.SP_TARGET_MISMATCH,
-        'kind',
-        options.kind,
-        `kind is ${show(options.kind)} but the ${entity ? 'entityId' : 'acsUrl'} is a ${known.kind} URL; leave kind out when the URLs are literal`,
-      );
-    }
-    const product = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
-    if (product !== options.product) {
-      throw new SsoConfigError(
-        SsoErrorCode.SP_PRODUCT_MISMATCH,
-        'product',
-        options.product,
-        `product is ${show(options.product)} but the URLs are for ${product}`,
-      );
-    }
+    const { problems, entity, acs, kind } = readServiceProvider(options);
+    throwEach(problems, 'Invalid Twilio service provider');
     if (entity && acs) {
       switch (entity.kind) {
         case TwilioSsoKind.FLEX_ENHANCED:
@@ -300,9 +349,8 @@ export class TwilioTarget {
           return TwilioTarget.frontline({ realmSid: entity.sid });
       }
     }
-    if (known) checkSid(SID_PREFIX[kind], entity ? 'entityId' : 'acsUrl', SID_LABEL[kind], known.sid);
-    const runtimeDomain = product === TwilioProduct.FLEX ? options.runtimeDomain : undefined;
-    return new TwilioTarget(kind, known?.sid, options.entityId, options.acsUrl, runtimeDomain);
+    const runtimeDomain = options.product === TwilioProduct.FLEX ? options.runtimeDomain : undefined;
+    return new TwilioTarget(kind, (entity ?? acs)?.sid, options.entityId, options.acsUrl, runtimeDomain);
   }
 
   /**
@@ -348,14 +396,6 @@ export class TwilioTarget {
     this.entityId = entityId;
     this.acsUrl = acsUrl;
     if (runtimeDomain !== undefined) {
-      if (!isUnresolved(runtimeDomain) && !RUNTIME_DOMAIN.test(runtimeDomain)) {
-        throw new SsoConfigError(
-          SsoErrorCode.RUNTIME_DOMAIN_INVALID,
-          'runtimeDomain',
-          runtimeDomain,
-          `runtimeDomain must be a host name such as 'kiwi-owl-1234.twil.io' (no scheme, no path), got ${show(runtimeDomain)}`,
-        );
-      }
       this.loginUrl = `https://flex.twilio.com/${runtimeDomain}`;
     }
   }
@@ -404,14 +444,7 @@ export class TwilioTarget {
    * e.g. `groups[0].roles`; each bad role is reported with its index.
    */
   public validateRoles(roles: string[], field: string): void {
-    if (isUnresolved(roles)) return;
-    const allowed = this.allowedRoles;
-    const v = new Violations();
-    if (roles.length === 0) {
-      v.add(SsoErrorCode.ROLES_EMPTY, field, roles, `${field} must name at least one role; ${this.product} accepts: ${allowed.join(', ')}`);
-    }
-    roles.forEach((role, i) => v.capture(() => this.validateRole(role, `${field}[${i}]`)));
-    v.throwIfAny(`Invalid roles for ${this.description}`);
+    throwIfAny(`Invalid roles for ${this.description}`, rolesProblems(roles, field, this));
   }
 
   /**
@@ -419,8 +452,7 @@ export class TwilioTarget {
    * it came from, e.g. `adopt.roleIds.agent`.
    */
   public validateRole(role: string, field: string): void {
-    if (isUnresolved(role) || this.allowedRoles.includes(role)) return;
-    throw new SsoConfigError(SsoErrorCode.ROLE_UNKNOWN, field, role, `${field} is not a ${this.product} role, got ${show(role)}; ${this.product} accepts: ${this.allowedRoles.join(', ')}`);
+    throwEach(roleProblems(role, field, this));
   }
 
   /**
@@ -428,16 +460,7 @@ export class TwilioTarget {
    * of the required attributes, which the identity-provider constructs always send themselves.
    */
   public validateAttributeName(name: string, field: string): void {
-    if (isUnresolved(name)) return;
-    validateClaimName(name, field, this.isFlex);
-    const base = name.split('.')[0];
-    if (this.requiredAttributes.includes(base)) {
-      throw new SsoConfigError(
-        SsoErrorCode.ATTRIBUTE_RESERVED,
-        field,
-        name,
-        `${field} re-declares the required attribute ${show(name)}, which is always sent; remove it or configure its source instead`,
-      );
-    }
+    throwEach(attributeNameProblems(name, field, this));
   }
+
 }

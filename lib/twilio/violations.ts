@@ -15,6 +15,11 @@ export class Violations {
     this.items.push({ code, field, value, problem, message });
   }
 
+  /** Records violations found by rules. */
+  public addAll(violations: Violation[]): void {
+    this.items.push(...violations.map((v) => ({ ...v })));
+  }
+
   /** Runs `check` and records what it throws as violations instead of stopping. */
   public capture(check: () => void): void {
     try {

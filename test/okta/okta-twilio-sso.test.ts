@@ -181,7 +181,7 @@ describe('OktaTwilioSso bad input', () => {
   test('fails on bad attribute names, an out-of-range key validity and roles with userType', () => {
     expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, attributes: [{ name: 'Department', value: 'user.department' }] })).code).toBe('CLAIM_NAME_CAPITALISED');
     expect(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, keyYearsValid: 1 })).toThrow('keyYearsValid must be a whole number of years from 2 to 10, got 1');
-    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, rolesSource: OktaRolesSource.USER_TYPE, groups: [{ principalId: 'g', roles: ['agent'] }] })).code).toBe(
+    expect(error(() => new OktaTwilioSso(oktaStack(), 'S', { target: flex, rolesSource: OktaRolesSource.USER_TYPE, groups: [{ principalId: '00g1', roles: ['agent'] }] })).code).toBe(
       'OKTA_ROLES_WITH_USER_TYPE',
     );
   });
@@ -192,7 +192,7 @@ describe('OktaTwilioSso bad input', () => {
         new OktaTwilioSso(oktaStack(), 'S', {
           target: flex,
           keyYearsValid: 11,
-          groups: [{ principalId: 'g', roles: ['boss'] }],
+          groups: [{ principalId: '00g1', roles: ['boss'] }],
           attributes: [{ name: 'team name', value: 'x' }],
         }),
     );
@@ -202,9 +202,9 @@ describe('OktaTwilioSso bad input', () => {
   test('addUser and addAttribute refuse duplicates', () => {
     const sso = new OktaTwilioSso(oktaStack(), 'S', { target: flex });
     sso.addUser({ principalId: '00u1', roles: ['agent'] });
-    expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow(/Cannot add user '00u1' to test\/S: it is already assigned/);
+    expect(() => sso.addUser({ principalId: '00u1', roles: ['admin'] })).toThrow("users[1].principalId '00u1' is already listed at users[0]; list each user once with all its roles [PRINCIPAL_DUPLICATE]");
     sso.addAttribute({ name: 'location', value: 'user.city' });
-    expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow(/already declared/);
+    expect(() => sso.addAttribute({ name: 'location', value: 'user.city' })).toThrow("attributes[1].name 'location' is already declared at attributes[0] [ATTRIBUTE_DUPLICATE]");
   });
 });
 

@@ -36,7 +36,7 @@ describe('TwilioTarget.flexEnhanced', () => {
 
   test('fails if the connection SID is malformed, naming the value', () => {
     expect(() => TwilioTarget.flexEnhanced({ connectionSid: 'JQ123' })).toThrow(
-      "flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'",
+      "connectionSid must look like JQ followed by 32 lowercase hex characters (the flex connection SID), got 'JQ123'",
     );
     expect(codeOf(() => TwilioTarget.flexEnhanced({ connectionSid: AC }))).toBe('JQ_SID_INVALID');
     expect(codeOf(() => TwilioTarget.flexEnhanced({ connectionSid: JQ.toUpperCase() }))).toBe('JQ_SID_INVALID');
@@ -85,8 +85,8 @@ describe('TwilioTarget.flexLegacy and frontline', () => {
   });
 
   test('fails if the SIDs are malformed', () => {
-    expect(() => TwilioTarget.flexLegacy({ accountSid: 'AC12' })).toThrow("flex account SID must look like AC followed by 32 lowercase hex characters, got 'AC12'");
-    expect(() => TwilioTarget.frontline({ realmSid: JQ })).toThrow(/frontline realm SID must look like JB .* got 'JQ0123/);
+    expect(() => TwilioTarget.flexLegacy({ accountSid: 'AC12' })).toThrow("accountSid must look like AC followed by 32 lowercase hex characters (the flex account SID), got 'AC12'");
+    expect(() => TwilioTarget.frontline({ realmSid: JQ })).toThrow(/realmSid must look like JB .*frontline realm SID.* got 'JQ0123/);
   });
 });
 
@@ -111,7 +111,7 @@ describe('TwilioTarget.fromServiceProvider', () => {
   test('fails if Entity ID and ACS URL carry different SIDs', () => {
     const other = TwilioTarget.flexEnhanced({ connectionSid: JQ2 });
     expect(() => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: enhanced.entityId, acsUrl: other.acsUrl })).toThrow(
-      /entityId carries SID 'JQ0123.*' but acsUrl carries 'JQf+'/,
+      /acsUrl carries SID 'JQf+' but entityId carries 'JQ0123.*'/,
     );
   });
 
@@ -231,7 +231,7 @@ describe('TwilioTarget for policy checks', () => {
 describe('error messages carry the code, the field and the value', () => {
   test('one problem: the message ends with its code in brackets', () => {
     const e = ssoError(() => TwilioTarget.frontline({ realmSid: 'JB123' }));
-    expect(e.message).toBe("frontline realm SID must look like JB followed by 32 lowercase hex characters, got 'JB123' [JB_SID_INVALID]");
+    expect(e.message).toBe("realmSid must look like JB followed by 32 lowercase hex characters (the frontline realm SID), got 'JB123' [JB_SID_INVALID]");
     expect(e.violations[0].message).not.toContain('[JB_SID_INVALID]');
   });
 
@@ -242,5 +242,56 @@ describe('error messages carry the code, the field and the value', () => {
       "  - groups[0].roles[1] is not a flex role, got 'owner'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
       "  - groups[0].roles[2] is not a flex role, got 'boss'; flex accepts: admin, supervisor, agent, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, wfo.quality_process_manager, wfo.dashboard_viewer [ROLE_UNKNOWN]",
     ]);
+  });
+});
+
+// A JavaScript caller (or Python, through jsii) can pass anything: every mistake is an SsoConfigError
+// with a code, a field and the value, never a TypeError.
+describe('TwilioTarget factories never fail with a TypeError', () => {
+  test.each([
+    ['flexEnhanced(null)', () => TwilioTarget.flexEnhanced(null as any), SsoErrorCode.VALUE_REQUIRED, 'options'],
+    ['flexEnhanced({})', () => TwilioTarget.flexEnhanced({} as any), SsoErrorCode.VALUE_REQUIRED, 'connectionSid'],
+    ['flexEnhanced sid 5', () => TwilioTarget.flexEnhanced({ connectionSid: 5 as any }), SsoErrorCode.VALUE_TYPE_INVALID, 'connectionSid'],
+    ['flexEnhanced acsUrl 5', () => TwilioTarget.flexEnhanced({ connectionSid: JQ, acsUrl: 5 as any }), SsoErrorCode.VALUE_TYPE_INVALID, 'acsUrl'],
+    ['runtimeDomain 42', () => TwilioTarget.flexEnhanced({ connectionSid: JQ, runtimeDomain: 42 as any }), SsoErrorCode.VALUE_TYPE_INVALID, 'runtimeDomain'],
+    ['flexLegacy runtimeDomain 42', () => TwilioTarget.flexLegacy({ accountSid: AC, runtimeDomain: 42 as any }), SsoErrorCode.VALUE_TYPE_INVALID, 'runtimeDomain'],
+    ['flexLegacy(undefined)', () => TwilioTarget.flexLegacy(undefined as any), SsoErrorCode.VALUE_REQUIRED, 'options'],
+    ['frontline([])', () => TwilioTarget.frontline([] as any), SsoErrorCode.VALUE_TYPE_INVALID, 'options'],
+    ['fromServiceProvider({})', () => TwilioTarget.fromServiceProvider({} as any), SsoErrorCode.VALUE_REQUIRED, 'product'],
+    ['fromServiceProvider product "sms"', () => TwilioTarget.fromServiceProvider({ product: 'sms' as any, entityId: `urn:flex:${JQ}`, acsUrl: TOKEN }), SsoErrorCode.VALUE_TYPE_INVALID, 'product'],
+    ['fromServiceProvider entityId null', () => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: null as any, acsUrl: TOKEN }), SsoErrorCode.VALUE_REQUIRED, 'entityId'],
+    ['fromServiceProvider bad %-escape', () => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: 'urn:flex:%E0%A4%A', acsUrl: TOKEN }), SsoErrorCode.SP_URL_UNRECOGNISED, 'entityId'],
+    ['fromServiceProvider kind "x"', () => TwilioTarget.fromServiceProvider({ product: TwilioProduct.FLEX, entityId: TOKEN, acsUrl: TOKEN, kind: 'x' as any }), SsoErrorCode.VALUE_TYPE_INVALID, 'kind'],
+    ['validateRoles(null)', () => TwilioTarget.flexEnhanced({ connectionSid: JQ }).validateRoles(null as any, 'roles'), SsoErrorCode.VALUE_REQUIRED, 'roles'],
+    ['validateRoles([5])', () => TwilioTarget.flexEnhanced({ connectionSid: JQ }).validateRoles([5 as any], 'roles'), SsoErrorCode.VALUE_TYPE_INVALID, 'roles[0]'],
+    ['validateAttributeName(7)', () => TwilioTarget.flexEnhanced({ connectionSid: JQ }).validateAttributeName(7 as any, 'name'), SsoErrorCode.VALUE_TYPE_INVALID, 'name'],
+  ])('%s', (_name, fn, code, field) => {
+    const e = ssoError(fn);
+    expect([e.code, e.field]).toEqual([code, field]);
+    expect(e.message).toContain(`${field} `);
+  });
+
+  test('a runtime domain with a path or scheme is still RUNTIME_DOMAIN_INVALID; every problem of one call is reported', () => {
+    expect(codeOf(() => TwilioTarget.flexLegacy({ accountSid: AC, runtimeDomain: 'flex.twilio.com/x' }))).toBe(SsoErrorCode.RUNTIME_DOMAIN_INVALID);
+    const e = ssoError(() => TwilioTarget.flexEnhanced({ connectionSid: 'JQ1', runtimeDomain: 'https://x' }));
+    expect(e.violations.map((v) => v.code)).toEqual([SsoErrorCode.JQ_SID_INVALID, SsoErrorCode.RUNTIME_DOMAIN_INVALID]);
+  });
+});
+
+describe('a misspelt role names the nearest one', () => {
+  const flex = TwilioTarget.flexEnhanced({ connectionSid: JQ });
+  test.each([
+    ['wfo.teamleader', 'wfo.team_leader'],
+    ['Admin', 'admin'],
+    ['agnet', 'agent'],
+    ['supervisr', 'supervisor'],
+    ['wfo.dashboard-viewer', 'wfo.dashboard_viewer'],
+  ])('%s → %s', (given, near) => {
+    expect(ssoError(() => flex.validateRole(given, 'roles[0]')).message).toContain(`did you mean '${near}'?`);
+  });
+
+  test('no suggestion for a value that is not near any role', () => {
+    expect(ssoError(() => flex.validateRole('owner', 'roles[0]')).message).not.toContain('did you mean');
+    expect(ssoError(() => flex.validateRole('boss', 'roles[0]')).message).not.toContain('did you mean');
   });
 });
