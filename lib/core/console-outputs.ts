@@ -21,6 +21,15 @@ export interface TwilioConsoleOutputsProps {
 const FIELD_NAMES: Record<TwilioProduct, { issuer: string; ssoUrl: string; certificate: string }> = {
   [TwilioProduct.FLEX]: { issuer: 'identity_provider_issuer', ssoUrl: 'single_sign_on_url', certificate: 'x509_certificate' },
   [TwilioProduct.FRONTLINE]: { issuer: 'identity_provider_issuer', ssoUrl: 'sso_url', certificate: 'x509_certificate' },
+  // The Console's SSO profile asks for the same three values as Flex
+  // (https://www.twilio.com/docs/iam/single-sign-on/configuring-sso-with-other-saml2-idp).
+  [TwilioProduct.CONSOLE]: { issuer: 'identity_provider_issuer', ssoUrl: 'single_sign_on_url', certificate: 'x509_certificate' },
+  // SendGrid's SSO settings: "SAML Issuer ID", "Embed Link", "X509 Certificate"
+  // (https://www.twilio.com/docs/sendgrid/ui/account-and-settings/sso).
+  [TwilioProduct.SENDGRID]: { issuer: 'saml_issuer_id', ssoUrl: 'embed_link', certificate: 'x509_certificate' },
+  // Segment's SAML 2.0 connection: "SAML 2.0 Endpoint URL", "Public Certificate" (Microsoft Learn,
+  // "Tutorial: Microsoft Entra SSO integration with Segment", Configure Segment SSO).
+  [TwilioProduct.SEGMENT]: { issuer: 'identity_provider_issuer', ssoUrl: 'saml_2_0_endpoint_url', certificate: 'public_certificate' },
 };
 
 /**

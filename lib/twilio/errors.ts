@@ -54,6 +54,18 @@ export enum SsoErrorCode {
   CLAIM_NAME_INVALID = 'CLAIM_NAME_INVALID',
   /** A Flex attribute ends in a type suffix Flex rejects. */
   FLEX_TYPE_SUFFIX_INVALID = 'FLEX_TYPE_SUFFIX_INVALID',
+  /** A SendGrid SSO integration ID is not a UUID. */
+  SENDGRID_INTEGRATION_ID_INVALID = 'SENDGRID_INTEGRATION_ID_INVALID',
+  /** A Segment SAML connection value is empty or has characters a connection name does not have. */
+  SEGMENT_CONNECTION_INVALID = 'SEGMENT_CONNECTION_INVALID',
+  /** An SP Entity ID of no known shape (the Console's) is empty, spaced or longer than SAML allows. */
+  SP_ENTITY_ID_INVALID = 'SP_ENTITY_ID_INVALID',
+  /** An ACS URL of no known shape (the Console's) is not an absolute https URL. */
+  SP_ACS_URL_INVALID = 'SP_ACS_URL_INVALID',
+  /** An SP metadata document is not readable, well-formed SAML 2.0 service-provider metadata. */
+  SP_METADATA_INVALID = 'SP_METADATA_INVALID',
+  /** Roles were given for a product that has no roles in SAML (Console, SendGrid, Segment). */
+  ROLES_NOT_SUPPORTED = 'ROLES_NOT_SUPPORTED',
 
   // What every identity-provider construct shares (lib/core).
   /** An extra attribute re-declares `email`, `roles` or `full_name`. */

@@ -6,7 +6,9 @@ export {
   FlexLegacySsoOptions,
   FrontlineSsoOptions,
   ServiceProviderUrlsOptions,
+  SpMetadataOptions,
   TwilioProduct,
   TwilioSsoKind,
   TwilioTarget,
 } from './target';
+export { ConsoleSsoOptions, SegmentSsoOptions, SendGridSsoOptions } from './products';

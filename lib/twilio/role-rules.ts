@@ -24,6 +24,7 @@ export enum RoleTokens {
  * of the target's product (with the nearest role when the value looks like a misspelling).
  */
 export function roleProblems(role: unknown, field: string, target: TwilioTarget, tokens: RoleTokens = RoleTokens.ALLOWED): Violation[] {
+  if (!target.hasRoles) return [noRoles(field, role, target)];
   const allowed = target.allowedRoles;
   if (isUnresolved(role)) {
     return tokens === RoleTokens.ALLOWED ? [] : [unresolved(field, role)];
@@ -43,6 +44,7 @@ export function roleProblems(role: unknown, field: string, target: TwilioTarget,
  * (each reported at its index, `groups[0].roles[1]`).
  */
 export function rolesProblems(roles: unknown, field: string, target: TwilioTarget, tokens: RoleTokens = RoleTokens.ALLOWED): Violation[] {
+  if (!target.hasRoles) return [noRoles(field, roles, target)];
   if (isUnresolved(roles)) return tokens === RoleTokens.NONE ? [unresolved(field, roles, 'a list of role names')] : [];
   const allowed = target.allowedRoles;
   const notList = listProblems(roles, field, `a list of ${target.product} roles (${allowed.join(', ')})`);
@@ -51,6 +53,11 @@ export function rolesProblems(roles: unknown, field: string, target: TwilioTarge
   if (roles.length === 0) out.push(violation(SsoErrorCode.ROLES_EMPTY, field, roles, `must name at least one role; ${target.product} accepts: ${allowed.join(', ')}`));
   roles.forEach((role, i) => out.push(...roleProblems(role, join(field, `[${i}]`), target, tokens)));
   return out;
+}
+
+/** Roles given for a product that has none in SAML (the Console, SendGrid, Segment). */
+function noRoles(field: string, value: unknown, target: TwilioTarget): Violation {
+  return violation(SsoErrorCode.ROLES_NOT_SUPPORTED, field, value, `must be left out: ${target.product} has no roles in SAML (access is managed in ${target.product} itself), got ${show(value)}`);
 }
 
 function unresolved(field: string, value: unknown, what = 'a role name'): Violation {

@@ -10,6 +10,25 @@ import { roleProblems, rolesProblems } from './role-rules';
 import { isRecord, optionalStringProblems, recordProblems, show, stringProblems, throwEach, throwIfAny, violation } from './rules';
 import { FLEX_ROLES, FRONTLINE_ROLES } from './roles';
 import { isUnresolved } from './unresolved';
+import {
+  CONSOLE_PROFILE,
+  ConsoleSsoOptions,
+  NAME_ID_FORMAT_UNSPECIFIED,
+  ProductProfile,
+  SEGMENT_ACS_PREFIX,
+  SEGMENT_ENTITY_PREFIX,
+  SEGMENT_PROFILE,
+  SENDGRID_PROFILE,
+  SegmentSsoOptions,
+  SendGridSsoOptions,
+  consoleProblems,
+  readSegmentUrls,
+  readSendgridUrls,
+  readSpMetadata,
+  segmentProblems,
+  sendgridProblems,
+  sendgridUrl,
+} from './products';
 
 /** Which Twilio product users sign in to. */
 export enum TwilioProduct {
@@ -17,6 +36,12 @@ export enum TwilioProduct {
   FLEX = 'flex',
   /** Twilio Frontline (mobile app). */
   FRONTLINE = 'frontline',
+  /** The Twilio Console itself (Admin Center → Single Sign-On: an SSO profile for managed users). */
+  CONSOLE = 'console',
+  /** Twilio SendGrid (Settings → SSO Settings). */
+  SENDGRID = 'sendgrid',
+  /** Twilio Segment (workspace Settings → Authentication → Connections). */
+  SEGMENT = 'segment',
 }
 
 /** Which of Twilio's three SAML service-provider shapes a target is. */
@@ -27,7 +52,44 @@ export enum TwilioSsoKind {
   FLEX_LEGACY = 'flex-legacy',
   /** Frontline: Realm SID `JB…`, ACS on `iam.twilio.com/v2`. */
   FRONTLINE = 'frontline',
+  /** The Twilio Console's SSO profile: Entity ID and ACS URL as the profile (or its SP metadata) gives them. */
+  CONSOLE = 'console',
+  /** SendGrid: Entity ID = ACS URL = `https://api.sendgrid.com/v3/public/sso/saml/response/id/<integration ID>`. */
+  SENDGRID = 'sendgrid',
+  /** Segment: `urn:auth0:segment-prod:samlp-<value>` and `https://segment-prod.auth0.com/login/callback?connection=<value>`. */
+  SEGMENT = 'segment',
 }
+
+/** Options for {@link TwilioTarget.fromSpMetadata}. */
+export interface SpMetadataOptions {
+  /** The product whose SSO page the metadata was downloaded from; its Entity ID/ACS rules apply. */
+  readonly product: TwilioProduct;
+  /**
+   * The SAML 2.0 SP metadata document (the XML text, not a path), as the product's SSO page offers it
+   * for download. Read with a size bound (256 KiB); a DOCTYPE or entity declaration is refused.
+   */
+  readonly metadata: string;
+}
+
+/** The product of each kind. */
+const PRODUCT_OF_KIND: Record<TwilioSsoKind, TwilioProduct> = {
+  [TwilioSsoKind.FLEX_ENHANCED]: TwilioProduct.FLEX,
+  [TwilioSsoKind.FLEX_LEGACY]: TwilioProduct.FLEX,
+  [TwilioSsoKind.FRONTLINE]: TwilioProduct.FRONTLINE,
+  [TwilioSsoKind.CONSOLE]: TwilioProduct.CONSOLE,
+  [TwilioSsoKind.SENDGRID]: TwilioProduct.SENDGRID,
+  [TwilioSsoKind.SEGMENT]: TwilioProduct.SEGMENT,
+};
+
+/** The products whose URL rules live in products.ts. */
+const NEW_PRODUCTS: unknown[] = [TwilioProduct.CONSOLE, TwilioProduct.SENDGRID, TwilioProduct.SEGMENT];
+
+/** The profiles of the products other than Flex and Frontline (whose rules are this file's own). */
+const PROFILE_OF_KIND: Partial<Record<TwilioSsoKind, ProductProfile>> = {
+  [TwilioSsoKind.CONSOLE]: CONSOLE_PROFILE,
+  [TwilioSsoKind.SENDGRID]: SENDGRID_PROFILE,
+  [TwilioSsoKind.SEGMENT]: SEGMENT_PROFILE,
+};
 
 /** Options for {@link TwilioTarget.flexEnhanced}. */
 export interface FlexEnhancedSsoOptions {
@@ -89,7 +151,7 @@ export interface ServiceProviderUrlsOptions {
 
 const HEX32 = '[0-9a-f]{32}';
 const SID_CODE = { JQ: SsoErrorCode.JQ_SID_INVALID, AC: SsoErrorCode.AC_SID_INVALID, JB: SsoErrorCode.JB_SID_INVALID };
-const SID_PREFIX: Record<TwilioSsoKind, keyof typeof SID> = {
+const SID_PREFIX: Partial<Record<TwilioSsoKind, keyof typeof SID>> = {
   [TwilioSsoKind.FLEX_ENHANCED]: 'JQ',
   [TwilioSsoKind.FLEX_LEGACY]: 'AC',
   [TwilioSsoKind.FRONTLINE]: 'JB',
@@ -273,11 +335,11 @@ function readServiceProvider(options: unknown): ServiceProviderReading {
       violation(SsoErrorCode.SP_TARGET_MISMATCH, 'kind', options.kind, `is ${show(options.kind)} but the ${entity ? 'entityId' : 'acsUrl'} is a ${known.kind} URL; leave kind out when the URLs are literal`),
     );
   }
-  const urlsProduct = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
+  const urlsProduct = PRODUCT_OF_KIND[kind];
   if (urlsProduct !== product) {
     problems.push(violation(SsoErrorCode.SP_PRODUCT_MISMATCH, 'product', options.product, `is ${show(options.product)} but the URLs are for ${urlsProduct}`));
   }
-  if (known && !(entity && acs)) problems.push(...sidProblems(SID_PREFIX[kind], entity ? 'entityId' : 'acsUrl', SID_LABEL[kind], known.sid));
+  if (known && !(entity && acs)) problems.push(...sidProblems(SID_PREFIX[kind] as keyof typeof SID, entity ? 'entityId' : 'acsUrl', SID_LABEL[kind], known.sid));
   if (product === TwilioProduct.FLEX) problems.push(...runtimeDomainProblems(options.runtimeDomain));
   return { problems, entity, acs, kind };
 }
@@ -286,6 +348,9 @@ const SID_LABEL: Record<TwilioSsoKind, string> = {
   [TwilioSsoKind.FLEX_ENHANCED]: 'flex connection SID',
   [TwilioSsoKind.FLEX_LEGACY]: 'flex account SID',
   [TwilioSsoKind.FRONTLINE]: 'frontline realm SID',
+  [TwilioSsoKind.CONSOLE]: 'Console SSO profile',
+  [TwilioSsoKind.SENDGRID]: 'SendGrid integration ID',
+  [TwilioSsoKind.SEGMENT]: 'Segment connection',
 };
 
 /**
@@ -337,6 +402,7 @@ export class TwilioTarget {
    * and the kind comes from `kind`.
    */
   public static fromServiceProvider(options: ServiceProviderUrlsOptions): TwilioTarget {
+    if (isRecord(options) && NEW_PRODUCTS.includes(options.product)) return TwilioTarget.productFromUrls(options);
     const { problems, entity, acs, kind } = readServiceProvider(options);
     throwEach(problems, 'Invalid Twilio service provider');
     if (entity && acs) {
@@ -362,12 +428,100 @@ export class TwilioTarget {
     if (typeof entityId !== 'string' || isUnresolved(entityId)) return undefined;
     for (const [pattern, kind] of ENTITY_PATTERNS) {
       const m = pattern.exec(entityId);
-      if (!m || !SID[SID_PREFIX[kind]].test(m[1])) continue;
+      if (!m || !SID[SID_PREFIX[kind] as keyof typeof SID].test(m[1])) continue;
       if (kind === TwilioSsoKind.FLEX_ENHANCED) return TwilioTarget.flexEnhanced({ connectionSid: m[1] });
       if (kind === TwilioSsoKind.FLEX_LEGACY) return TwilioTarget.flexLegacy({ accountSid: m[1] });
       return TwilioTarget.frontline({ realmSid: m[1] });
     }
+    // SendGrid's and Segment's Entity IDs have a known shape; the Console's does not (Twilio does not publish it).
+    const sendgrid = readSendgridUrls(entityId, undefined, true);
+    if (sendgrid.problems.length === 0 && sendgrid.id !== undefined) return TwilioTarget.sendgrid({ integrationId: sendgrid.id });
+    const segment = readSegmentUrls(entityId, undefined, true);
+    if (segment.problems.length === 0 && segment.id !== undefined) {
+      return new TwilioTarget(TwilioSsoKind.SEGMENT, segment.id, entityId, `${SEGMENT_ACS_PREFIX}${segment.id}`, undefined);
+    }
     return undefined;
+  }
+
+  /**
+   * The Twilio Console's SSO profile (Admin Center → Single Sign-On, for an Organization's managed
+   * users), from the Entity ID and ACS URL the profile shows. NameID EmailAddress carrying the email;
+   * response and assertion signed; no roles or attributes in SAML
+   * (https://www.twilio.com/docs/iam/single-sign-on/configuring-sso-with-other-saml2-idp).
+   * Either value may be a token.
+   */
+  public static console(options: ConsoleSsoOptions): TwilioTarget {
+    throwEach(consoleProblems(options), 'Invalid Twilio Console SSO target');
+    return new TwilioTarget(TwilioSsoKind.CONSOLE, undefined, options.entityId, options.acsUrl, undefined);
+  }
+
+  /**
+   * The Twilio Console's SSO profile from its SP metadata: the XML the profile offers to "copy or
+   * download" (the document itself, not a path). The same as {@link TwilioTarget.fromSpMetadata} with
+   * product `console`.
+   */
+  public static consoleFromSpMetadata(metadata: string): TwilioTarget {
+    return TwilioTarget.fromSpMetadata({ product: TwilioProduct.CONSOLE, metadata });
+  }
+
+  /**
+   * Twilio SendGrid, identified by its SSO integration ID: Entity ID = ACS URL =
+   * `https://api.sendgrid.com/v3/public/sso/saml/response/id/<integration ID>`
+   * (https://www.twilio.com/docs/sendgrid/ui/account-and-settings/sso). NameID EmailAddress carrying
+   * the email; no roles. The ID may be a token, e.g. `SendgridSsoIntegration.id` in the same stack.
+   */
+  public static sendgrid(options: SendGridSsoOptions): TwilioTarget {
+    throwEach(sendgridProblems(options), 'Invalid SendGrid target');
+    const url = sendgridUrl(options.integrationId);
+    return new TwilioTarget(TwilioSsoKind.SENDGRID, options.integrationId, url, url, undefined);
+  }
+
+  /**
+   * Twilio Segment, identified by the workspace's SAML connection value: Entity ID
+   * `urn:auth0:segment-prod:samlp-<value>`, ACS URL
+   * `https://segment-prod.auth0.com/login/callback?connection=<value>` (Microsoft Learn, "Tutorial:
+   * Microsoft Entra SSO integration with Segment"). NameID EmailAddress; the `email` attribute; no
+   * roles (https://segment.com/docs/segment-app/iam/sso/). If your workspace shows URLs of another
+   * shape, give them to {@link TwilioTarget.fromServiceProvider} with product `segment`.
+   */
+  public static segment(options: SegmentSsoOptions): TwilioTarget {
+    throwEach(segmentProblems(options), 'Invalid Segment target');
+    const c = options.connection;
+    return new TwilioTarget(TwilioSsoKind.SEGMENT, c, `${SEGMENT_ENTITY_PREFIX}${c}`, `${SEGMENT_ACS_PREFIX}${c}`, undefined);
+  }
+
+  /**
+   * The target a product's SAML 2.0 SP metadata describes (its Entity ID and HTTP-POST ACS URL), with
+   * the same checks as {@link TwilioTarget.fromServiceProvider} for that product: a Flex document must
+   * carry a Flex connection SID, a SendGrid one the same integration ID twice, and so on.
+   */
+  public static fromSpMetadata(options: SpMetadataOptions): TwilioTarget {
+    const shape = recordProblems(options, 'options', 'SP metadata options { product, metadata }');
+    throwEach(shape, 'Invalid SP metadata');
+    const read = readSpMetadata(options.metadata);
+    throwEach(read.problems, 'Invalid SP metadata');
+    const { entityId, acsUrl } = read.metadata as { entityId: string; acsUrl: string };
+    return TwilioTarget.fromServiceProvider({ product: options.product, entityId, acsUrl });
+  }
+
+  /** {@link TwilioTarget.fromServiceProvider} for the Console, SendGrid and Segment. */
+  private static productFromUrls(options: ServiceProviderUrlsOptions): TwilioTarget {
+    const product = options.product;
+    const given: Violation[] = [];
+    if (options.runtimeDomain !== undefined) {
+      given.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'runtimeDomain', options.runtimeDomain, `is for Flex only; leave it out for ${product}`));
+    }
+    const expected = { [TwilioProduct.CONSOLE]: TwilioSsoKind.CONSOLE, [TwilioProduct.SENDGRID]: TwilioSsoKind.SENDGRID }[product as string] ?? TwilioSsoKind.SEGMENT;
+    if (options.kind !== undefined && options.kind !== expected) {
+      given.push(violation(SsoErrorCode.SP_TARGET_MISMATCH, 'kind', options.kind, `is ${show(options.kind)} but product ${show(product)} is always ${show(expected)}; leave kind out`));
+    }
+    if (product === TwilioProduct.CONSOLE) {
+      throwEach([...given, ...consoleProblems({ entityId: options.entityId, acsUrl: options.acsUrl })], 'Invalid Twilio Console SSO target');
+      return new TwilioTarget(TwilioSsoKind.CONSOLE, undefined, options.entityId, options.acsUrl, undefined);
+    }
+    const reading = product === TwilioProduct.SENDGRID ? readSendgridUrls(options.entityId, options.acsUrl) : readSegmentUrls(options.entityId, options.acsUrl);
+    throwEach([...given, ...reading.problems], `Invalid ${product === TwilioProduct.SENDGRID ? 'SendGrid' : 'Segment'} target`);
+    return new TwilioTarget(expected, reading.id, options.entityId, options.acsUrl, undefined);
   }
 
   /** Which SP shape this is. */
@@ -389,9 +543,13 @@ export class TwilioTarget {
    */
   public readonly loginUrl?: string;
 
+  /** The rules of the Console, SendGrid and Segment; undefined for Flex and Frontline. */
+  private readonly profile?: ProductProfile;
+
   private constructor(kind: TwilioSsoKind, sid: string | undefined, entityId: string, acsUrl: string, runtimeDomain: string | undefined) {
     this.kind = kind;
-    this.product = kind === TwilioSsoKind.FRONTLINE ? TwilioProduct.FRONTLINE : TwilioProduct.FLEX;
+    this.product = PRODUCT_OF_KIND[kind];
+    this.profile = PROFILE_OF_KIND[kind];
     this.sid = sid;
     this.entityId = entityId;
     this.acsUrl = acsUrl;
@@ -406,6 +564,15 @@ export class TwilioTarget {
    */
   public isAcsUrl(url: string): boolean {
     if (typeof url !== 'string' || isUnresolved(url)) return false;
+    if (this.kind === TwilioSsoKind.SENDGRID) {
+      const r = readSendgridUrls(undefined, url, true);
+      return r.problems.length === 0 && r.id !== undefined && (this.sid === undefined || isUnresolved(this.sid) || r.id.toLowerCase() === this.sid.toLowerCase());
+    }
+    if (this.kind === TwilioSsoKind.SEGMENT) {
+      const r = readSegmentUrls(undefined, url, true);
+      return r.problems.length === 0 && r.id !== undefined && (this.sid === undefined || isUnresolved(this.sid) || r.id === this.sid);
+    }
+    if (this.kind === TwilioSsoKind.CONSOLE) return !isUnresolved(this.acsUrl) && url === this.acsUrl;
     for (const [pattern, kind] of ACS_PATTERNS) {
       const m = pattern.exec(url);
       if (m) return kind === this.kind && (this.sid === undefined || decodeURIComponent(m[1]) === this.sid);
@@ -420,22 +587,61 @@ export class TwilioTarget {
 
   /** A short human name, e.g. `Flex enhanced SSO JQ…`, for labels and messages. */
   public get description(): string {
-    const name = { [TwilioSsoKind.FLEX_ENHANCED]: 'Flex enhanced SSO', [TwilioSsoKind.FLEX_LEGACY]: 'Flex legacy SSO', [TwilioSsoKind.FRONTLINE]: 'Frontline' }[this.kind];
+    const names: Record<string, string> = { [TwilioSsoKind.FLEX_ENHANCED]: 'Flex enhanced SSO', [TwilioSsoKind.FLEX_LEGACY]: 'Flex legacy SSO', [TwilioSsoKind.FRONTLINE]: 'Frontline' };
+    const name = this.profile?.name ?? names[this.kind];
     return this.sid === undefined ? name : `${name} ${this.sid}`;
   }
 
   /** Attributes the IdP must send (besides the NameID), in the order they are declared. */
   public get requiredAttributes(): string[] {
+    if (this.profile) return [...this.profile.requiredAttributes];
     return this.isFlex ? [EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE] : [EMAIL_ATTRIBUTE, ROLES_ATTRIBUTE];
   }
 
   /** Optional attributes the product is documented to read. */
   public get optionalAttributes(): string[] {
+    if (this.profile) return [...this.profile.optionalAttributes];
     return this.isFlex ? [...FLEX_OPTIONAL_ATTRIBUTES] : [];
+  }
+
+  /**
+   * Whether the product takes roles in SAML (Flex and Frontline: a `roles` attribute). The Console,
+   * SendGrid and Segment have none: access is managed in the product, so the identity-provider
+   * constructs assign groups and users without roles and send no `roles` attribute.
+   */
+  public get hasRoles(): boolean {
+    return this.profile?.hasRoles ?? true;
+  }
+
+  /**
+   * The NameID format the product asks for: EmailAddress for the Console, SendGrid and Segment;
+   * unspecified for Flex and Frontline (their guides leave it to the identity provider).
+   */
+  public get nameIdFormat(): string {
+    return this.profile?.nameIdFormat ?? NAME_ID_FORMAT_UNSPECIFIED;
+  }
+
+  /** Whether the NameID must carry the user's email address (Console, SendGrid, Segment). */
+  public get nameIdIsEmail(): boolean {
+    return this.profile?.nameIdIsEmail ?? false;
+  }
+
+  /**
+   * Whether the product's documentation requires a signed SAML Response (Console, Segment). The
+   * identity-provider constructs sign the response and the assertion for every product.
+   */
+  public get requiresSignedResponse(): boolean {
+    return this.profile?.requiresSignedResponse ?? false;
+  }
+
+  /** Whether the product's documentation requires a signed Assertion (Console, Segment). */
+  public get requiresSignedAssertion(): boolean {
+    return this.profile?.requiresSignedAssertion ?? false;
   }
 
   /** The role values the product accepts in `roles`. */
   public get allowedRoles(): string[] {
+    if (this.profile) return [];
     return [...(this.isFlex ? FLEX_ROLES : FRONTLINE_ROLES)];
   }
 
