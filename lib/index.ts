@@ -7,3 +7,4 @@ export * from './okta';
 export * from './entra';
 export * from './salesforce';
 export * from './keycloak';
+export * from './sendgrid';

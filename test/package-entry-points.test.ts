@@ -21,7 +21,7 @@ describe('package entry points', () => {
 
   test('each identity provider entry point exports its construct, and the root exports all of them', () => {
     const root = require('../lib');
-    for (const [folder, construct] of [['okta', 'OktaTwilioSso'], ['entra', 'EntraTwilioSso'], ['salesforce', 'SalesforceTwilioSso'], ['keycloak', 'KeycloakTwilioSso']]) {
+    for (const [folder, construct] of [['okta', 'OktaTwilioSso'], ['entra', 'EntraTwilioSso'], ['salesforce', 'SalesforceTwilioSso'], ['keycloak', 'KeycloakTwilioSso'], ['sendgrid', 'SendGridSso']]) {
       const entry = require(`../lib/${folder}`);
       expect(typeof entry[construct]).toBe('function');
       expect(root[construct]).toBe(entry[construct]);

@@ -3,3 +3,4 @@
 export { SENDGRID_PROVIDER_VERSION, SendgridProvider, SendgridProviderProps } from './provider/sendgrid-provider';
 export { SendgridSsoCertificate, SendgridSsoCertificateConfig } from './provider/sso-certificate';
 export { SendgridSsoIntegration, SendgridSsoIntegrationConfig } from './provider/sso-integration';
+export { SendGridSso, SendGridSsoProps } from './sendgrid-sso';

@@ -134,6 +134,25 @@ export enum SsoErrorCode {
    */
   ADOPT_WITH_CREATE_REALM = 'ADOPT_WITH_CREATE_REALM',
 
+  // SendGrid (lib/sendgrid).
+  /** The app given to `SendGridSso` does not sign users in to SendGrid (its target is another product). */
+  SENDGRID_APP_NOT_SENDGRID = 'SENDGRID_APP_NOT_SENDGRID',
+  /** A second identity-provider app was connected to one SendGrid integration. */
+  SENDGRID_APP_DUPLICATE = 'SENDGRID_APP_DUPLICATE',
+  /**
+   * A `SendGridSso` has neither an identity-provider app nor a placeholder URL: SendGrid requires an
+   * issuer and a sign-in URL to create the integration.
+   */
+  SENDGRID_APP_MISSING = 'SENDGRID_APP_MISSING',
+  /**
+   * An app made from `SendGridSso.target` was connected although its issuer or SSO URL belongs to the
+   * app itself (Okta): the integration would need the app and the app the integration, a cycle
+   * Terraform refuses. Use the two-step apply (docs/sendgrid.md).
+   */
+  SENDGRID_APP_CYCLE = 'SENDGRID_APP_CYCLE',
+  /** A `SendGridSso` URL prop (placeholder, sign-out URL) is not an absolute https URL. */
+  SENDGRID_URL_INVALID = 'SENDGRID_URL_INVALID',
+
   // Okta.
   /** Group roles were given with `rolesSource` userType. */
   OKTA_ROLES_WITH_USER_TYPE = 'OKTA_ROLES_WITH_USER_TYPE',

@@ -43,6 +43,13 @@ const OFFLINE_PLAN = {
     unsetEnv: ['OKTA_API_TOKEN', 'OKTA_CLIENT_ID', 'OKTA_PRIVATE_KEY', 'OKTA_PRIVATE_KEY_ID', 'OKTA_SCOPES'],
     conflictingConfig: ['api_token', 'client_id', 'private_key', 'private_key_id', 'scopes'],
   },
+  // kenzo0107/sendgrid 3.1.0 only checks that an API key is set when it configures (no call); a
+  // plan of resources to create calls nothing.
+  'registry.terraform.io/kenzo0107/sendgrid': {
+    env: { SENDGRID_API_KEY: 'offline-check-not-a-real-key' },
+    unsetEnv: ['SENDGRID_SUBUSER'],
+    conflictingConfig: ['api_key'],
+  },
   'registry.terraform.io/hashicorp/time': { env: {} },
   'registry.terraform.io/hashicorp/null': { env: {} },
 };
