@@ -180,3 +180,19 @@ describe('SendGridSso and Okta', () => {
     expect(integration.signin_url).toMatch(/^\$\{okta_app_saml\.App_[0-9A-F]+\.http_post_binding\}$/);
   });
 });
+
+describe('SendGridSso and Entra ID', () => {
+  test('one apply: the tenant issuer and SAML endpoint, the app from SendGridSso.target (terraform validate passes on the real providers)', () => {
+    const { AzureadProvider } = require('@cdktf/provider-azuread/lib/provider');
+    const { EntraTwilioSso } = require('../../lib/entra');
+    const tenant = '11111111-2222-3333-4444-555555555555';
+    const s = new TerraformStack(Testing.app(), 'entra');
+    new AzureadProvider(s, 'azuread', {});
+    const sendgrid = new SendGridSso(s, 'SendGrid');
+    sendgrid.connect(new EntraTwilioSso(s, 'App', { target: sendgrid.target, tenantId: tenant, owners: ['11111111-2222-3333-4444-555555555556'] }));
+    const { json } = synth(s);
+    const integration = Object.values(json.resource.sendgrid_sso_integration)[0] as any;
+    expect(integration).toMatchObject({ entity_id: `https://sts.windows.net/${tenant}/`, signin_url: `https://login.microsoftonline.com/${tenant}/saml2`, enabled: true });
+    expect(Object.keys(json.resource.sendgrid_sso_certificate)).toHaveLength(1);
+  });
+});
