@@ -1,6 +1,6 @@
 'use strict';
 // The floor for a cold synth: a bare cdktf app with one resource (null_resource, the smallest
-// provider installed, with its provider block), synthesized to --output <dir>. Same process shape as stacks/main.js.
+// provider installed, with its provider block), synthesized to --output <dir>. Same process shape as the unbundled command (dist/cli/main.js synth).
 const { parseArgs } = require('util');
 const { App, TerraformStack } = require('cdktf');
 const { NullProvider } = require('@cdktf/provider-null/lib/provider');

@@ -150,7 +150,7 @@ const exampleConfig = YAML.load(readFileSync(join(ROOT, 'examples', 'config', 't
 const oneTargetFile = join(WORK, 'one-target.yaml');
 writeFileSync(oneTargetFile, YAML.dump({ ...exampleConfig, targets: exampleConfig.targets.slice(0, 1) }));
 const oneTarget = [APP, 'synth', '--config', oneTargetFile, '--output', join(WORK, 'one-target')];
-const unbundled = ['dist/stacks/main.js', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'unbundled')];
+const unbundled = ['dist/cli/main.js', 'synth', '--config', 'examples/config/twilio-sso.yaml', '--output', join(WORK, 'unbundled')];
 const floorBundle = join(WORK, 'floor-bundle.js');
 require('esbuild').buildSync({ entryPoints: [join(__dirname, 'floor-app.js')], outfile: floorBundle, bundle: true, platform: 'node', target: 'node20', logLevel: 'error' });
 const floorBundled = [floorBundle, '--output', join(WORK, 'floor-bundled')];
@@ -224,7 +224,7 @@ if (coldError) {
   row(`**example** (${APP}, examples/config/twilio-sso.yaml: 7 stacks, 4 IdPs)`, 'example');
   row('**floor** (bench/floor-app.js: one null_resource)', 'floor');
   row(`one target (${APP} on a config with the example's first target only)`, 'oneTarget');
-  row('example, unbundled (dist/stacks/main.js)', 'unbundled');
+  row('example, unbundled (dist/cli/main.js synth)', 'unbundled');
   row('floor, bundled the same way (esbuild)', 'floorBundled');
 }
 out.push('');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Part of `npm run build`: bundles the `twilio-sso` command (dist/stacks/cli/bin.js: the config-driven
+// Part of `npm run build`: bundles the `twilio-sso` command (dist/cli/main.js: the config-driven
 // app with cdktf, the provider bindings and every dependency) into one file, dist/app/twilio-sso.js,
 // the package's `bin`, which cdktf.json and `npm run synth` run. Node then reads and compiles one file
 // instead of resolving ≈570 modules (≈380 of them cdktf's): ≈60 ms less on every synth, which a
@@ -19,7 +19,7 @@ const ajvCompilerOnly = {
 };
 
 build({
-  entryPoints: [join(root, 'dist', 'stacks', 'cli', 'bin.js')],
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(root, 'dist', 'app', 'twilio-sso.js'),
   bundle: true,
   platform: 'node',

@@ -1,5 +1,6 @@
-import { Annotations, Aspects, TerraformResource } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { visible } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 // Internal: how the identity-provider constructs bring resources that already exist under code.
@@ -32,19 +33,13 @@ export interface AdoptionChange {
   readonly change: string;
 }
 
-/** Warns at synth about each change the first apply makes to the adopted app: one warning per change. */
-export function warnAboutAdoption(scope: IConstruct, what: string, changes: AdoptionChange[]): void {
-  warnAdoptionChanges(scope, what, changes.map((c) => `${c.topic}: ${c.change}`));
-}
-
 /**
- * Tells the person running synth what the first apply after adoption changes in place, one warning
- * per item, so that nothing in the plan is a surprise.
+ * Warns at synth about each change the first apply makes to the adopted app, one warning per change:
+ * `Adopting an existing <what>: the first apply changes in place: <topic>: <change>`. The one place
+ * adoption changes become text.
  */
-export function warnAdoptionChanges(scope: IConstruct, what: string, items: string[]): void {
-  for (const item of items) {
-    Annotations.of(scope).addWarning(`Adopting an existing ${what}: the first apply changes in place: ${item}`);
-  }
+export function warnAboutAdoption(scope: IConstruct, what: string, changes: AdoptionChange[]): void {
+  for (const c of changes) warn(scope, `Adopting an existing ${what}: the first apply changes in place: ${c.topic}: ${c.change}`);
 }
 
 /**
@@ -64,7 +59,24 @@ export function warnAtSynth(scope: IConstruct, warn: () => void): void {
   });
 }
 
-/** A value in a warning: quoted, or described when Terraform only knows it at apply. */
+/**
+ * Adds a synth warning on `scope`, as cdktf's `Annotations.addWarning` does but without the stack
+ * trace it records: the trace (file paths and line numbers of the caller) would go into the
+ * synthesized manifest, making two synths of the same config differ.
+ */
+export function warn(scope: IConstruct, message: string): void {
+  scope.node.addMetadata(AnnotationMetadataEntryType.WARN, message);
+}
+
+/**
+ * A value in a warning: quoted, with control and invisible characters escaped (`visible`), or
+ * described when Terraform only knows it at apply.
+ */
 export function shown(value: string): string {
-  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${value}'`;
+  return isUnresolved(value) ? '(a Terraform value known at apply)' : `'${visible(value, 200)}'`;
+}
+
+/** Roles in a warning: `agent, admin`, or described when they are a list known at apply. */
+export function shownRoles(roles: string[]): string {
+  return isUnresolved(roles) ? '(roles known at apply)' : roles.map((r) => (isUnresolved(r) ? '(a role known at apply)' : visible(r))).join(', ');
 }

@@ -1,5 +1,5 @@
-import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { warn } from './adoption';
 import { SsoErrorCode, Violation } from '../twilio';
 import { show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
@@ -76,5 +76,5 @@ export function warningDaysProblems(days: unknown, field = 'certificateExpiryWar
 /** Adds a synth warning on `scope` when the certificate ending at `expiresAt` is expiring or expired. */
 export function warnOnExpiry(scope: IConstruct, what: string, expiresAt: string, warningDays: number, remedy: string): void {
   const expiry = CertificateExpiry.of(expiresAt, warningDays);
-  if (expiry && expiry.status !== CertificateExpiryStatus.VALID) Annotations.of(scope).addWarning(`${expiry.describe(what)}: ${remedy}`);
+  if (expiry && expiry.status !== CertificateExpiryStatus.VALID) warn(scope, `${expiry.describe(what)}: ${remedy}`);
 }

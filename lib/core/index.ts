@@ -1,6 +1,6 @@
 import './tokens';
-// What every identity-provider construct shares. Internal helpers (default-provider, pem,
-// terraform-escape, the attribute and assignment lists) are imported by path, not from here.
+// What every identity-provider construct shares. Internal helpers (default-provider, pem, literal,
+// the attribute and assignment rules) are imported by path, not from here.
 export { CertificateExpiry, CertificateExpiryStatus } from './certificate-expiry';
 export { ITwilioSsoApp, TwilioConsoleValues } from './console-values';
 export { TwilioConsoleOutputs, TwilioConsoleOutputsProps } from './console-outputs';

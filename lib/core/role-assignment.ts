@@ -1,6 +1,6 @@
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { rolesProblems } from '../twilio/role-rules';
-import { isRecord, join, listProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
+import { isRecord, join, listProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** Roles given to one principal (a group or a user) of an identity provider. */
@@ -89,7 +89,10 @@ export interface PrincipalIdShape {
   readonly pattern: RegExp;
   /** What the ID is and where to find it, completing "must be …". */
   readonly describe: string;
-  /** Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`). */
+  /**
+   * Why a value that does not match is wrong, when it can tell (e.g. `which looks like a group name`).
+   * @default - no reason given
+   */
   readonly whyNot?: (id: string) => string | undefined;
 }
 
@@ -162,40 +165,4 @@ export function recordAssignment(assignment: RoleAssignment, index: number): Rec
 /** The public shape of a recorded assignment (without its internal key). */
 export function publicCopy(a: RoleAssignment): RoleAssignment {
   return { principalId: a.principalId, roles: [...a.roles] };
-}
-
-/**
- * The groups or users a construct has recorded, for the constructs not yet on
- * {@link TwilioSsoAppWithAssignments}: the same rules and words as `addGroup`/`addUser` there.
- * @deprecated internal shim; extend TwilioSsoAppWithAssignments instead
- */
-export class RoleAssignmentList {
-  private readonly items: RecordedAssignment[] = [];
-
-  constructor(
-    private readonly target: TwilioTarget,
-    private readonly kind: PrincipalKind,
-    _owner?: unknown,
-    private readonly rules: AssignmentRules = {},
-  ) {}
-
-  /** Checks and records one assignment and returns the recorded copy (roles without repeats). */
-  public add(assignment: RoleAssignment): RecordedAssignment {
-    const index = this.items.length;
-    const field = `${listName(this.kind)}[${index}]`;
-    throwEach(assignmentProblems(assignment, field, this.kind, this.target, this.rules, this.items.map((a) => a.principalId)), `Invalid ${this.kind}`);
-    const copy = recordAssignment(assignment, index);
-    this.items.push(copy);
-    return { ...copy, roles: [...copy.roles] };
-  }
-
-  /** How many principals are recorded. */
-  public get length(): number {
-    return this.items.length;
-  }
-
-  /** Copies of the recorded assignments, in the order they were added. */
-  public get all(): RecordedAssignment[] {
-    return this.items.map((a) => ({ ...a, roles: [...a.roles] }));
-  }
 }

@@ -1,6 +1,6 @@
 import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { attributeNameProblems } from '../twilio/attributes';
-import { isRecord, join, listProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
+import { isRecord, join, listProblems, recordProblems, show, stringProblems, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** An extra SAML attribute sent to Twilio (Flex Insights, channel capacity, …). */
@@ -42,24 +42,26 @@ export function valueProblems(language: ValueLanguage, value: unknown, field: st
   return [violation(code, field, value, `must be ${language.describe}${detail}, got ${show(value)}`)];
 }
 
-/** Throws `SsoConfigError` for the {@link valueProblems} of `value`. */
-export function checkValue(language: ValueLanguage, value: unknown, field: string, code = SsoErrorCode.ATTRIBUTE_VALUE_INVALID): void {
-  throwEach(valueProblems(language, value, field, code));
-}
-
 /**
  * The problems of one extra attribute at `field` (`attributes[2]`), given the names declared before it
  * (`earlier`): not an object, its name ({@link attributeNameProblems}), a name already declared, its
  * value. The one rule behind the `attributes` prop and `addAttribute`.
  */
-export function attributeProblems(attribute: unknown, field: string, target: TwilioTarget, language: ValueLanguage, earlier: readonly unknown[]): Violation[] {
+export function attributeProblems(
+  attribute: unknown,
+  field: string,
+  target: TwilioTarget,
+  language: ValueLanguage | ((value: unknown, field: string) => Violation[]),
+  earlier: readonly unknown[],
+): Violation[] {
   const shape = recordProblems(attribute, field, 'an attribute { name, value }');
   if (shape.length > 0 || !isRecord(attribute)) return shape;
   const nameField = join(field, 'name');
   const out = attributeNameProblems(attribute.name, nameField, target);
   const before = typeof attribute.name === 'string' ? earlier.indexOf(attribute.name) : -1;
   if (before >= 0) out.push(violation(SsoErrorCode.ATTRIBUTE_DUPLICATE, nameField, attribute.name, `${show(attribute.name)} is already declared at attributes[${before}]`));
-  out.push(...valueProblems(language, attribute.value, join(field, 'value')));
+  const valueField = join(field, 'value');
+  out.push(...(typeof language === 'function' ? language(attribute.value, valueField) : valueProblems(language, attribute.value, valueField)));
   return out;
 }
 

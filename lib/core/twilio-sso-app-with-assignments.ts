@@ -70,6 +70,22 @@ export abstract class TwilioSsoAppWithAssignments extends TwilioSsoApp {
    */
   protected abstract _assignmentRules(): AssignmentRules;
 
+  /**
+   * Adds, to the base's warnings, a target nobody can sign in to: no group and no user given access
+   * in code.
+   * @internal
+   */
+  protected _warningsAtSynth(): string[] {
+    const warnings = super._warningsAtSynth();
+    if (this.recorded[PrincipalKind.GROUP].length === 0 && this.recorded[PrincipalKind.USER].length === 0) {
+      warnings.push(
+        `No group and no user is given access to ${this.target.description} ('groups'/'users', addGroup/addUser): nobody can sign in ` +
+          'unless people are assigned in the identity provider by hand',
+      );
+    }
+    return warnings;
+  }
+
   private record(kind: PrincipalKind, assignment: RoleAssignment): RoleAssignment {
     const list = this.recorded[kind];
     const field = `${listName(kind)}[${list.length}]`;

@@ -1,13 +1,13 @@
 import './tokens';
 import { Construct } from 'constructs';
-import { SsoConfigError, SsoErrorCode, TwilioTarget, Violation } from '../twilio';
-import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwEach, violation } from '../twilio/rules';
+import { warn, warnAtSynth } from './adoption';
+import { SsoConfigError, SsoErrorCode, TwilioSsoKind, TwilioTarget, Violation } from '../twilio';
+import { isRecord, kindOf, optionalStringProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations } from '../twilio/violations';
 import { CertificateExpiry, warnOnExpiry, warningDaysProblems } from './certificate-expiry';
 import { ITwilioSsoApp, TwilioConsoleValues } from './console-values';
 import { literal } from './literal';
-import { AssignmentRules, PrincipalKind, RoleAssignmentProps, assignmentListProblems } from './role-assignment';
+import { AssignmentRules, PrincipalKind, assignmentListProblems } from './role-assignment';
 import { SamlAttribute, ValueLanguage, attributeListProblems, attributeProblems, valueProblems } from './saml-attribute';
 
 /**
@@ -90,6 +90,10 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
     this.displayName = props.displayName ?? defaultDisplayName ?? `Twilio ${props.target.description}`;
     this.certificateExpiryWarningDays = props.certificateExpiryWarningDays ?? CertificateExpiry.DEFAULT_WARNING_DAYS;
     this._literal = literal({ displayName: this.displayName, entityId: this.target.entityId, acsUrl: this.target.acsUrl });
+    // Once everything is declared (add* calls after the constructor included), at synth.
+    warnAtSynth(this, () => {
+      for (const warning of this._warningsAtSynth()) warn(this, warning);
+    });
   }
 
   /**
@@ -98,7 +102,7 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
    */
   public addAttribute(attribute: SamlAttribute): SamlAttribute {
     const field = `attributes[${this.attributeList.length}]`;
-    const problems = attributeProblems(attribute, field, this.target, this._valueLanguage(), this.attributeList.map((a) => a.name));
+    const problems = attributeProblems(attribute, field, this.target, (value, at) => this.attributeValueProblems(value, at), this.attributeList.map((a) => a.name));
     throwEach(problems, `Cannot add attribute to ${this.node.path}`);
     const copy = { name: attribute.name, value: attribute.value };
     this.attributeList.push(copy);
@@ -125,35 +129,50 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
    * formula, …): the same object its `findProblems` checks the `attributes` prop with.
    * @internal
    */
-  protected _valueLanguage(): ValueLanguage {
-    // For an identity provider still on the throwing hook below.
-    return {
-      describe: 'a value',
-      problem: (value) => {
-        try {
-          this.checkAttributeValue(value, 'value');
-          return undefined;
-        } catch (e) {
-          if (e instanceof SsoConfigError) return e.violations[0]?.problem ?? e.message;
-          throw e;
-        }
-      },
-    };
+  protected _valueLanguage(): ValueLanguage | undefined {
+    return undefined;
   }
 
   /**
    * Checks one attribute value in this identity provider's language and throws naming `field`.
-   * @deprecated the identity providers give their value language to the shared rules instead
+   * @deprecated the identity providers give their value language to the shared rules instead (an
+   * identity provider that still implements this is asked for a string value, and its violations are
+   * kept as they are)
    * @param _value the value as given
    * @param _field where it was given, e.g. `attributes[2].value`
    */
   protected checkAttributeValue(_value: string, _field: string): void {}
+
+  /** The problems of an attribute value: the value language's rule, or the deprecated hook's. */
+  private attributeValueProblems(value: unknown, field: string): Violation[] {
+    const language = this._valueLanguage();
+    if (language !== undefined) return valueProblems(language, value, field);
+    if (isUnresolved(value)) return [];
+    const type = stringProblems(value, field, 'a value in the identity provider\'s language');
+    if (type.length > 0) return type;
+    try {
+      this.checkAttributeValue(value as string, field);
+      return [];
+    } catch (e) {
+      if (e instanceof SsoConfigError) return e.violations;
+      throw e;
+    }
+  }
 
   /**
    * Called for each attribute recorded, for identity providers that declare a resource per attribute.
    * @param _attribute the attribute as recorded, its strings escaped for Terraform
    */
   protected onAttributeAdded(_attribute: SamlAttribute): void {}
+
+  /**
+   * What to warn about at synth, once everything is declared: by default, a Flex legacy SSO target
+   * (Twilio's migration deadline).
+   * @internal
+   */
+  protected _warningsAtSynth(): string[] {
+    return this.target.kind === TwilioSsoKind.FLEX_LEGACY ? [legacySsoWarning(this.target)] : [];
+  }
 
   /** Adds a synth warning when a certificate with a known end is within the threshold or past it. */
   protected warnOnCertificateExpiry(what: string, expiresAt: string, remedy: string): void {
@@ -162,6 +181,23 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
 }
 
 // Internal: shared validation of the props every identity provider takes.
+
+/**
+ * The date by which Twilio's migration guide says every Flex account on legacy SSO must move to
+ * enhanced SSO (https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration/migration-guide;
+ * earlier versions of the guide said June 2025).
+ */
+export const LEGACY_SSO_DEADLINE = new Date('2026-03-31T00:00:00Z');
+
+/** The synth warning for a Flex legacy SSO target. */
+export function legacySsoWarning(target: TwilioTarget, now: Date = new Date()): string {
+  const when = now.getTime() > LEGACY_SSO_DEADLINE.getTime() ? 'has passed' : 'is near';
+  return (
+    `${target.description} is Flex legacy SSO: Twilio's deadline to move every Flex account to enhanced SSO (31 March 2026) ${when} ` +
+    '(https://www.twilio.com/docs/flex/admin-guide/setup/sso-configuration/migration-guide); ' +
+    "docs/adopt.md ('Legacy Flex SSO to enhanced SSO') moves it with both apps side by side, without a sign-in outage"
+  );
+}
 
 /** How an identity provider writes the values of the shared props, and judges its groups and users. */
 export interface SharedPropsRules {
@@ -211,14 +247,6 @@ export function sharedPropsProblems(props: unknown, rules: SharedPropsRules): Vi
     out.push(...assignmentListProblems(props.users, PrincipalKind.USER, target, rules.assignments));
   }
   return out;
-}
-
-/**
- * Records the shared props' problems in `v`.
- * @deprecated use {@link sharedPropsProblems}
- */
-export function validateSharedProps(props: TwilioSsoAppProps & RoleAssignmentProps, rules: SharedPropsRules, v: Violations): void {
-  v.addAll(sharedPropsProblems(props, { assignments: {}, ...rules }));
 }
 
 /** A header for a construct's problems: `Invalid <what> for <target>` (or without the target when it is not one). */

@@ -1,8 +1,9 @@
 import { Fn } from 'cdktf';
-import { SsoErrorCode, TwilioTarget } from '../twilio';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { roleProblems } from '../twilio/role-rules';
+import { isRecord, recordProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
-import { EntraCertificateOptions } from './certificate-options';
+import { UUID, uuidProblems } from './object-id';
 
 /**
  * Which existing Entra enterprise application {@link EntraTwilioSso} brings under code (its `adopt`
@@ -85,7 +86,6 @@ export interface EntraAdoptOptions {
 
 // Internal from here down: used by EntraTwilioSso.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Graph app role assignment IDs are URL-safe Base64 (e.g. `41W1zT6z1U-kJxf62svfp1HFE8pMZhxDun-ThPczmJE`). */
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -101,85 +101,84 @@ export function assignmentKey(principalId: string, role: string): string {
   return `${principalId}/${role}`;
 }
 
+/** The problems of an ID map of `adopt` (`appRoleIds`, `appRoleAssignmentIds`): an object of strings. */
+function idMapProblems(map: unknown, field: string): Violation[] {
+  return map === undefined || isUnresolved(map) ? [] : recordProblems(map, field, 'a map of IDs');
+}
+
 /**
- * Checks `adopt` and what may not come with it, recording every problem in `v`. `certificates` and
- * `activeCertificate` are the props as given (defaults applied by the caller).
+ * The problems of `adopt` and of what may not come with it. `certificates` and `activeCertificate`
+ * are the props as given (defaults applied by the caller). Never throws.
  */
-export function validateEntraAdopt(
-  target: TwilioTarget,
-  adopt: EntraAdoptOptions,
-  certificates: EntraCertificateOptions[],
-  activeCertificate: string | undefined,
-  v: Violations,
-): void {
+export function entraAdoptProblems(target: TwilioTarget, adopt: unknown, certificates: unknown, activeCertificate: unknown): Violation[] {
+  const shape = recordProblems(adopt, 'adopt', 'the existing app\'s IDs { applicationObjectId, servicePrincipalObjectId, signingCertificateKeyId, … }');
+  if (shape.length > 0 || !isRecord(adopt)) return shape;
+  const out: Violation[] = [];
   for (const key of ['applicationObjectId', 'servicePrincipalObjectId', 'signingCertificateKeyId'] as const) {
-    const id = adopt[key];
-    if (!isUnresolved(id) && (typeof id !== 'string' || !UUID.test(id))) {
-      v.add(SsoErrorCode.ADOPT_ID_INVALID, `adopt.${key}`, id, `adopt.${key} must be a UUID (${WHERE[key]}), got ${show(id)}`);
-    }
+    out.push(...uuidProblems(adopt[key], `adopt.${key}`, SsoErrorCode.ADOPT_ID_INVALID, 'a UUID', WHERE[key]));
   }
-  if (
-    typeof adopt.applicationObjectId === 'string' &&
-    !isUnresolved(adopt.applicationObjectId) &&
-    adopt.servicePrincipalObjectId === adopt.applicationObjectId
-  ) {
-    v.add(
-      SsoErrorCode.ADOPT_ID_INVALID,
-      'adopt.servicePrincipalObjectId',
-      adopt.servicePrincipalObjectId,
-      `adopt.servicePrincipalObjectId must be the enterprise application's own object ID (${WHERE.servicePrincipalObjectId}), got the app registration's, ${show(adopt.servicePrincipalObjectId)}`,
+  if (typeof adopt.applicationObjectId === 'string' && !isUnresolved(adopt.applicationObjectId) && adopt.servicePrincipalObjectId === adopt.applicationObjectId) {
+    out.push(
+      violation(
+        SsoErrorCode.ADOPT_ID_INVALID,
+        'adopt.servicePrincipalObjectId',
+        adopt.servicePrincipalObjectId,
+        `must be the enterprise application's own object ID (${WHERE.servicePrincipalObjectId}), got the app registration's, ${show(adopt.servicePrincipalObjectId)}`,
+      ),
     );
   }
 
+  out.push(...idMapProblems(adopt.appRoleIds, 'adopt.appRoleIds'), ...idMapProblems(adopt.appRoleAssignmentIds, 'adopt.appRoleAssignmentIds'));
   const roleOwner = new Map<string, string>();
-  for (const [role, id] of Object.entries(adopt.appRoleIds ?? {})) {
+  for (const [role, id] of Object.entries(isRecord(adopt.appRoleIds) ? adopt.appRoleIds : {})) {
     const field = `adopt.appRoleIds.${role}`;
-    v.capture(() => target.validateRole(role, field));
+    out.push(...roleProblems(role, field, target));
     if (isUnresolved(id)) continue;
     if (typeof id !== 'string' || !UUID.test(id)) {
-      v.add(SsoErrorCode.ADOPT_ID_INVALID, field, id, `${field} must be the app role's ID, a UUID (Graph GET /applications/<id>?$select=appRoles), got ${show(id)}`);
+      out.push(...uuidProblems(id, field, SsoErrorCode.ADOPT_ID_INVALID, "the app role's ID, a UUID", 'Graph GET /applications/<id>?$select=appRoles'));
     } else if (roleOwner.has(id.toLowerCase())) {
-      v.add(SsoErrorCode.ADOPT_ID_INVALID, field, id, `${field} ${show(id)} is already the ID of role ${show(roleOwner.get(id.toLowerCase()))}; each app role has its own ID`);
+      out.push(violation(SsoErrorCode.ADOPT_ID_INVALID, field, id, `${show(id)} is already the ID of role ${show(roleOwner.get(id.toLowerCase()))}; each app role has its own ID`));
     } else {
       roleOwner.set(id.toLowerCase(), role);
     }
   }
 
-  for (const [key, id] of Object.entries(adopt.appRoleAssignmentIds ?? {})) {
+  for (const [key, id] of Object.entries(isRecord(adopt.appRoleAssignmentIds) ? adopt.appRoleAssignmentIds : {})) {
     const field = `adopt.appRoleAssignmentIds.${key}`;
     const slash = key.lastIndexOf('/');
     const principal = slash < 0 ? '' : key.slice(0, slash);
     const role = slash < 0 ? '' : key.slice(slash + 1);
     if (principal.trim() === '' || role === '') {
-      v.add(SsoErrorCode.ADOPT_KEY_INVALID, field, key, `${field}: the key must be '<principal object ID>/<role>', e.g. '6f0e3d1a-…/agent', got ${show(key)}`);
+      out.push(violation(SsoErrorCode.ADOPT_KEY_INVALID, field, key, `is keyed wrongly: the key must be '<principal object ID>/<role>', e.g. '6f0e3d1a-…/agent', got ${show(key)}`));
     } else {
-      v.capture(() => target.validateRole(role, field));
+      out.push(...roleProblems(role, field, target));
     }
     if (!isUnresolved(id) && (typeof id !== 'string' || !ASSIGNMENT_ID.test(id))) {
-      v.add(
-        SsoErrorCode.ADOPT_ID_INVALID,
-        field,
-        id,
-        `${field} must be the app role assignment's ID (letters, digits, '-' and '_', from Graph GET /servicePrincipals/<id>/appRoleAssignedTo), got ${show(id)}`,
+      out.push(
+        violation(SsoErrorCode.ADOPT_ID_INVALID, field, id, `must be the app role assignment's ID (letters, digits, '-' and '_', from Graph GET /servicePrincipals/<id>/appRoleAssignedTo), got ${show(id)}`),
       );
     }
   }
 
   // The certificate kept is the active one; it must be read from Entra, not configured.
-  const activeName = activeCertificate ?? (certificates.length === 1 ? certificates[0].name : undefined);
-  certificates.forEach((c, i) => {
-    if (c.name !== activeName) return;
+  const certs = Array.isArray(certificates) ? certificates : [];
+  const activeName = activeCertificate ?? (certs.length === 1 && isRecord(certs[0]) ? certs[0].name : undefined);
+  certs.forEach((c: unknown, i) => {
+    if (!isRecord(c) || c.name !== activeName) return;
     for (const key of ['displayName', 'endDate', 'validityYears'] as const) {
       if (c[key] === undefined) continue;
-      v.add(
-        SsoErrorCode.ADOPT_CERTIFICATE_OPTIONS,
-        `certificates[${i}].${key}`,
-        c[key],
-        `certificates[${i}].${key} cannot be set with 'adopt', got ${show(c[key])}: certificate ${show(c.name)} is the imported one Entra signs with (adopt.signingCertificateKeyId), ` +
-          'and the azuread provider replaces a token signing certificate whose subject or end date differs; remove it (rotate later: docs/entra.md, "Certificate rotation")',
+      out.push(
+        violation(
+          SsoErrorCode.ADOPT_CERTIFICATE_OPTIONS,
+          `certificates[${i}].${key}`,
+          c[key],
+          `cannot be set with 'adopt', got ${show(c[key])}: certificate ${show(c.name)} is the imported one Entra signs with (adopt.signingCertificateKeyId), ` +
+            'and the azuread provider replaces a token signing certificate whose subject or end date differs; remove it (rotate later: docs/entra.md, "Certificate rotation")',
+        ),
       );
     }
   });
+  return out;
 }
 
 /** `/applications/<objectId>` (azuread `docs/resources/application.md`). */

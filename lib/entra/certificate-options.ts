@@ -1,6 +1,6 @@
-import { SsoErrorCode } from '../twilio';
+import { SsoErrorCode, Violation } from '../twilio';
+import { isRecord, listProblems, recordProblems, show, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show } from '../twilio/violations';
 
 /** A token signing certificate of the Entra app. */
 export interface EntraCertificateOptions {
@@ -39,6 +39,11 @@ export const MAX_CERTIFICATE_YEARS = 3;
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/**
+ * A certificate subject as Entra takes it: `CN=` and a name (Microsoft Graph
+ * `addTokenSigningCertificate`: "displayName … must start with CN="). The one place this rule is written.
+ */
+export const CERTIFICATE_SUBJECT = /^CN=\S/;
 
 /** The latest end date Entra accepts for a certificate created at `now`. */
 export function latestEndDate(now: Date): Date {
@@ -47,56 +52,68 @@ export function latestEndDate(now: Date): Date {
   return d;
 }
 
-/**
- * Checks the certificate list and the choice of the active one, recording every problem in `v`.
- * Fields are named as in the construct props (`certificates[1].endDate`, `activeCertificate`).
- */
-export function validateCertificates(certs: EntraCertificateOptions[], active: string | undefined, now: Date, v: Violations): void {
-  if (certs.length === 0) {
-    v.add(SsoErrorCode.ENTRA_CERTIFICATES_EMPTY, 'certificates', certs, `certificates must list at least one certificate, got []; omit it for one 3-year certificate`);
+/** The problems of one certificate at `f` (`certificates[1]`), given the names before it. */
+function certificateProblems(c: unknown, f: string, now: Date, earlier: readonly unknown[]): Violation[] {
+  const shape = recordProblems(c, f, 'a certificate { name, displayName?, endDate?, validityYears? }');
+  if (shape.length > 0 || !isRecord(c)) return shape;
+  const out: Violation[] = [];
+  const { name, displayName, endDate, validityYears } = c;
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_NAME_INVALID, `${f}.name`, name, `must be lowercase letters, digits and '_' (it names Terraform resources and outputs), got ${show(name)}`));
+  } else if (earlier.includes(name)) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_NAME_DUPLICATE, `${f}.name`, name, `${show(name)} is already used by certificates[${earlier.indexOf(name)}]`));
   }
-  const names = new Map<string, number>();
+  if (displayName !== undefined && !isUnresolved(displayName) && (typeof displayName !== 'string' || !CERTIFICATE_SUBJECT.test(displayName))) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_DISPLAY_NAME_INVALID, `${f}.displayName`, displayName, `must start with 'CN=' followed by a name (Entra rejects others), got ${show(displayName)}`));
+  }
+  if (endDate !== undefined && validityYears !== undefined) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_CONFLICT, `${f}.validityYears`, validityYears, `cannot be used together with '${f}.endDate' (${show(endDate)}), got ${show(validityYears)}; give one`));
+  }
+  if (validityYears !== undefined && !isUnresolved(validityYears) && (typeof validityYears !== 'number' || !Number.isInteger(validityYears) || validityYears < 1 || validityYears > MAX_CERTIFICATE_YEARS)) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_INVALID, `${f}.validityYears`, validityYears, `must be a whole number of years from 1 to ${MAX_CERTIFICATE_YEARS}, got ${show(validityYears)}`));
+  }
+  if (endDate !== undefined && !isUnresolved(endDate)) {
+    if (typeof endDate !== 'string' || !RFC3339.test(endDate) || Number.isNaN(Date.parse(endDate))) {
+      out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_END_DATE_INVALID, `${f}.endDate`, endDate, `must be an RFC 3339 timestamp such as '2028-06-30T00:00:00Z', got ${show(endDate)}`));
+    } else if (Date.parse(endDate) > latestEndDate(now).getTime()) {
+      out.push(violation(SsoErrorCode.ENTRA_CERTIFICATE_END_DATE_TOO_LATE, `${f}.endDate`, endDate, `must be at most ${MAX_CERTIFICATE_YEARS} years from now (${latestEndDate(now).toISOString()}), got ${show(endDate)}`));
+    }
+  }
+  return out;
+}
+
+/**
+ * The problems of the certificate list and of the choice of the active one. Fields are named as in
+ * the construct props (`certificates[1].endDate`, `activeCertificate`). Never throws.
+ */
+export function certificatesProblems(certs: unknown, active: unknown, now: Date): Violation[] {
+  const notList = listProblems(certs, 'certificates', 'a list of certificates');
+  if (notList.length > 0 || !Array.isArray(certs)) return notList;
+  const out: Violation[] = [];
+  if (certs.length === 0) {
+    out.push(violation(SsoErrorCode.ENTRA_CERTIFICATES_EMPTY, 'certificates', certs, `must list at least one certificate, got []; omit it for one 3-year certificate`));
+  }
+  const names: unknown[] = [];
   certs.forEach((c, i) => {
-    const f = `certificates[${i}]`;
-    if (typeof c.name !== 'string' || !NAME.test(c.name)) {
-      v.add(SsoErrorCode.ENTRA_CERTIFICATE_NAME_INVALID, `${f}.name`, c.name, `${f}.name must be lowercase letters, digits and '_' (it names Terraform resources and outputs), got ${show(c.name)}`);
-    } else if (names.has(c.name)) {
-      v.add(SsoErrorCode.ENTRA_CERTIFICATE_NAME_DUPLICATE, `${f}.name`, c.name, `${f}.name ${show(c.name)} is already used by certificates[${names.get(c.name)}]`);
-    } else {
-      names.set(c.name, i);
-    }
-    if (c.displayName !== undefined && !isUnresolved(c.displayName) && !/^CN=\S/.test(c.displayName)) {
-      v.add(SsoErrorCode.ENTRA_CERTIFICATE_DISPLAY_NAME_INVALID, `${f}.displayName`, c.displayName, `${f}.displayName must start with 'CN=' followed by a name (Entra rejects others), got ${show(c.displayName)}`);
-    }
-    if (c.endDate !== undefined && c.validityYears !== undefined) {
-      v.add(SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_CONFLICT, `${f}.validityYears`, c.validityYears, `Cannot use '${f}.endDate' (${show(c.endDate)}) and '${f}.validityYears' (${show(c.validityYears)}) together; give one`);
-    }
-    if (c.validityYears !== undefined && (!Number.isInteger(c.validityYears) || c.validityYears < 1 || c.validityYears > MAX_CERTIFICATE_YEARS)) {
-      v.add(SsoErrorCode.ENTRA_CERTIFICATE_VALIDITY_INVALID, `${f}.validityYears`, c.validityYears, `${f}.validityYears must be a whole number of years from 1 to ${MAX_CERTIFICATE_YEARS}, got ${show(c.validityYears)}`);
-    }
-    if (c.endDate !== undefined && !isUnresolved(c.endDate)) {
-      if (typeof c.endDate !== 'string' || !RFC3339.test(c.endDate) || Number.isNaN(Date.parse(c.endDate))) {
-        v.add(SsoErrorCode.ENTRA_CERTIFICATE_END_DATE_INVALID, `${f}.endDate`, c.endDate, `${f}.endDate must be an RFC 3339 timestamp such as '2028-06-30T00:00:00Z', got ${show(c.endDate)}`);
-      } else if (Date.parse(c.endDate) > latestEndDate(now).getTime()) {
-        v.add(
-          SsoErrorCode.ENTRA_CERTIFICATE_END_DATE_TOO_LATE,
-          `${f}.endDate`,
-          c.endDate,
-          `${f}.endDate must be at most ${MAX_CERTIFICATE_YEARS} years from now (${latestEndDate(now).toISOString()}), got ${show(c.endDate)}`,
-        );
-      }
-    }
+    out.push(...certificateProblems(c, `certificates[${i}]`, now, names));
+    names.push(isRecord(c) ? c.name : undefined);
   });
-  if (active !== undefined) {
-    if (!certs.some((c) => c.name === active)) {
-      v.add(SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate', active, `activeCertificate must name one of certificates[].name (${certs.map((c) => show(c.name)).join(', ')}), got ${show(active)}`);
+  const listed = names.map((n) => show(n)).join(', ');
+  if (isUnresolved(active)) {
+    out.push(violation(SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate', active, 'must be known at synth (it chooses the certificate Entra signs with), got a Terraform token'));
+  } else if (typeof active === 'string') {
+    if (!names.includes(active)) {
+      out.push(violation(SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_UNKNOWN, 'activeCertificate', active, `must name one of certificates[].name (${listed}), got ${show(active)}`));
     }
-  } else if (certs.length > 1) {
-    v.add(
-      SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_REQUIRED,
-      'activeCertificate',
-      undefined,
-      `activeCertificate must be given when there are ${certs.length} certificates (${certs.map((c) => show(c.name)).join(', ')}); name the one Entra signs with, which is the one the Twilio Console holds`,
+  } else if (active === undefined && certs.length > 1) {
+    out.push(
+      violation(
+        SsoErrorCode.ENTRA_ACTIVE_CERTIFICATE_REQUIRED,
+        'activeCertificate',
+        undefined,
+        `must be given when there are ${certs.length} certificates (${listed}); name the one Entra signs with, which is the one the Twilio Console holds`,
+      ),
     );
   }
+  return out;
 }

@@ -15,23 +15,21 @@ export interface StackClientConfig {
   readonly objectId: string;
 }
 
-const SHARED = new WeakMap<TerraformStack, StackClientConfig>();
+/** The shared data source, with its two attributes read once (each read makes a token with a stack trace). */
+class SharedClientConfig extends DataAzureadClientConfig {
+  public readonly shared: StackClientConfig = { dataSource: this, tenantId: this.tenantId, objectId: this.objectId };
+}
 
 /**
  * The stack's `data.azuread_client_config` (who the azuread provider signs in as, and to which tenant),
  * one per stack for every {@link EntraTwilioSso} in it: the construct uses the stack's default azuread
  * provider, so every app would read the same thing. One per app cost a read per app at every plan and
  * a data source per app at synth (1,000 more at N=1000 in BENCHMARKS.md). A data source holds no state:
- * its address can move without touching anything in the tenant. Its attributes are read once per
- * stack too: every read creates a cdktf token with a captured stack trace.
+ * its address can move without touching anything in the tenant. Found in the construct tree (a child
+ * of the stack with a fixed ID), not in module state.
  */
 export function stackClientConfig(scope: IConstruct): StackClientConfig {
   const stack = TerraformStack.of(scope);
-  let config = SHARED.get(stack);
-  if (!config) {
-    const dataSource = new DataAzureadClientConfig(stack, CLIENT_CONFIG_ID, {});
-    config = { dataSource, tenantId: dataSource.tenantId, objectId: dataSource.objectId };
-    SHARED.set(stack, config);
-  }
-  return config;
+  const found = stack.node.tryFindChild(CLIENT_CONFIG_ID);
+  return (found instanceof SharedClientConfig ? found : new SharedClientConfig(stack, CLIENT_CONFIG_ID, {})).shared;
 }

@@ -7,15 +7,17 @@ import { ServicePrincipalClaimsMappingPolicyAssignment } from '@cdktf/provider-a
 import { ServicePrincipalTokenSigningCertificate } from '@cdktf/provider-azuread/lib/service-principal-token-signing-certificate';
 import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
-import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { CertificateExpiry, CertificateExpiryStatus, RoleAssignment, RoleAssignmentProps, TwilioConsoleValues, TwilioSsoAppProps, TwilioSsoAppWithAssignments } from '../core';
+import { AdoptionChange, importExisting, shown, warnAboutAdoption, warnAtSynth } from '../core/adoption';
+import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
-import { PrincipalKind, RecordedAssignment, RoleAssignmentList, publicCopy } from '../core/role-assignment';
-import { validateSharedProps } from '../core/twilio-sso-app';
-import { checkValue } from '../core/saml-attribute';
-import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
+import { AssignmentRules } from '../core/role-assignment';
+import { ValueLanguage } from '../core/saml-attribute';
+import { problemsHeader } from '../core/twilio-sso-app';
+import { SsoErrorCode, Violation } from '../twilio';
+import { RoleTokens, roleProblems } from '../twilio/role-rules';
+import { stringProblems, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show, violationsOf } from '../twilio/violations';
 import {
   EntraAdoptOptions,
   appRoleAssignmentImportId,
@@ -24,16 +26,17 @@ import {
   identifierUriImportId,
   servicePrincipalImportId,
   signingCertificateImportId,
-  validateEntraAdopt,
 } from './adopt-options';
 import { twilioAppRoleId } from './app-role-id';
-import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS, validateCertificates } from './certificate-options';
-import { SAML_NAMEID_CLAIM_TYPE, claimsMappingDefinition } from './claims-mapping-definition';
+import { EntraCertificateOptions, MAX_CERTIFICATE_YEARS } from './certificate-options';
+import { entraAdoptionChanges } from './adoption-changes';
+import { claimsMappingDefinition } from './claims-mapping-definition';
+import { DEFAULT_CERTIFICATES, ENTRA_ASSIGNMENTS, entraPropsProblems } from './entra-rules';
 import { stackClientConfig } from './client-config';
 import { MsgraphApiVersion, MsgraphProvider, MsgraphResource, MsgraphUpdateResource } from './msgraph';
 import { TimeOffset, TimeSleep } from './time';
 import { tokenIssuanceDefinition } from './token-issuance-definition';
-import { DEFAULT_EMAIL, DEFAULT_FULL_NAME, DEFAULT_NAME_ID, ENTRA_NAME_ID, ENTRA_USER_ATTRIBUTE } from './user-attributes';
+import { DEFAULT_EMAIL, DEFAULT_FULL_NAME, DEFAULT_NAME_ID, ENTRA_USER_ATTRIBUTE } from './user-attributes';
 
 /**
  * Props for {@link EntraTwilioSso}. Values (`nameId`, `email`, `fullName`, attribute values) are Entra
@@ -109,7 +112,6 @@ export interface EntraTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentPr
 }
 
 const FEATURE_TAGS = [{ enterprise: true, customSingleSignOn: true }];
-const DEFAULT_CERTIFICATES: EntraCertificateOptions[] = [{ name: 'primary' }];
 // Graph's replication error when an object created a moment ago is not yet visible everywhere
 // ("Resource '…' does not exist or one of its queried reference-property objects are not present"),
 // retried by the msgraph provider's `retry` block.
@@ -153,7 +155,7 @@ export interface EntraSigningCertificate {
  * active signing certificate (kept, so the Twilio Console keeps working) and the assignments whose
  * IDs are given, and the existing app-role IDs in place of the generated ones.
  */
-export class EntraTwilioSso extends TwilioSsoApp {
+export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
   /**
    * Entra's upper limit on a token signing certificate's validity, in years (Microsoft Graph
    * `addTokenSigningCertificate`: the end can be up to three years after creation).
@@ -166,6 +168,8 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * role's `id` to be a unique GUID; Twilio's Entra guide asks for one per Flex role).
    */
   public static appRoleId(role: string): string {
+    const unresolved = violation(SsoErrorCode.ROLE_UNRESOLVED, 'role', role, 'must be a role name known at synth (the app role ID is derived from it), got a Terraform token');
+    throwIfAny('Cannot give an app role ID', isUnresolved(role) ? [unresolved] : stringProblems(role, 'role', 'a role name'));
     return twilioAppRoleId(role);
   }
 
@@ -177,7 +181,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * @param now when the certificate end dates are judged from
    */
   public static findProblems(props: EntraTwilioSsoProps, now: Date = new Date()): Violation[] {
-    return violationsOf(() => EntraTwilioSso.validateProps(props, now));
+    return entraPropsProblems(props, now);
   }
 
   /**
@@ -185,37 +189,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * is declared. `now` is when the certificate end dates are judged from.
    */
   public static validateProps(props: EntraTwilioSsoProps, now: Date = new Date()): void {
-    const target = props.target;
-    const v = new Violations();
-    validateSharedProps(props, { values: ENTRA_USER_ATTRIBUTE, nameId: ENTRA_NAME_ID }, v);
-    (props.groups ?? []).forEach((g, i) => v.capture(() => checkLiteralRoles(g.roles, `groups[${i}].roles`)));
-    (props.users ?? []).forEach((u, i) => v.capture(() => checkLiteralRoles(u.roles, `users[${i}].roles`)));
-    if (props.roles !== undefined) {
-      v.capture(() => checkLiteralRoles(props.roles!, 'roles'));
-      if (props.roles.length > 0) v.capture(() => target.validateRoles(props.roles!, 'roles'));
-    }
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (props.tenantId !== undefined && !isUnresolved(props.tenantId) && !uuid.test(props.tenantId)) {
-      v.add(SsoErrorCode.ENTRA_TENANT_ID_INVALID, 'tenantId', props.tenantId, `tenantId must be the tenant's ID (a UUID), not its domain name, got ${show(props.tenantId)}`);
-    }
-    (props.owners ?? []).forEach((o, i) => {
-      if (!isUnresolved(o) && !uuid.test(o)) v.add(SsoErrorCode.ENTRA_OWNER_INVALID, `owners[${i}]`, o, `owners[${i}] must be an object ID (a UUID), got ${show(o)}`);
-    });
-    if (props.owners !== undefined && props.owners.length === 0) {
-      v.add(SsoErrorCode.ENTRA_OWNERS_EMPTY, 'owners', props.owners, `owners must name at least one object ID, got []; omit it to make the deploying principal the owner`);
-    }
-    (props.notificationEmails ?? []).forEach((e, i) => {
-      if (!isUnresolved(e) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) {
-        v.add(SsoErrorCode.ENTRA_NOTIFICATION_EMAIL_INVALID, `notificationEmails[${i}]`, e, `notificationEmails[${i}] must be an email address, got ${show(e)}`);
-      }
-    });
-    validateCertificates(props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, now, v);
-    if (props.adopt !== undefined) validateEntraAdopt(target, props.adopt, props.certificates ?? DEFAULT_CERTIFICATES, props.activeCertificate, v);
-    const delay = props.identifierUriDelaySeconds;
-    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600)) {
-      v.add(SsoErrorCode.ENTRA_IDENTIFIER_URI_DELAY_INVALID, 'identifierUriDelaySeconds', delay, `identifierUriDelaySeconds must be a whole number of seconds from 0 to 600, got ${show(delay)}`);
-    }
-    v.throwIfAny(`Invalid Entra app for ${target.description}`);
+    throwIfAny(problemsHeader('Entra app', (props as Partial<EntraTwilioSsoProps> | undefined)?.target), entraPropsProblems(props, now));
   }
 
   /** The app registration (`azuread_application`). */
@@ -228,8 +202,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
   public readonly activeCertificateName: string;
 
   private readonly certificates: EntraSigningCertificate[] = [];
-  private readonly groups: RoleAssignmentList;
-  private readonly users: RoleAssignmentList;
   private readonly declaredRoles: string[];
   private readonly clientId: string;
   private readonly servicePrincipalId: string;
@@ -246,17 +218,18 @@ export class EntraTwilioSso extends TwilioSsoApp {
     EntraTwilioSso.validateProps(props);
     super(scope, id, props);
     const target = props.target;
-    this.groups = new RoleAssignmentList(target, PrincipalKind.GROUP, this);
-    this.users = new RoleAssignmentList(target, PrincipalKind.USER, this);
     this.adopt = props.adopt;
     this.props = props;
     // Roles whose existing IDs are given are kept on the app, used or not.
     this.declaredRoles = [...(props.roles ?? []), ...Object.keys(props.adopt?.appRoleIds ?? {})];
-    const displayName = this.displayName;
+    // Every string the resources below take reaches the Terraform JSON as that text: the props are
+    // escaped here, once (cdktf tokens in them stay references).
+    const p = literal(props);
+    const displayName = this._literal.displayName;
 
-    const clientConfig = props.tenantId === undefined || props.owners === undefined ? stackClientConfig(this) : undefined;
-    this.tenantId = props.tenantId ?? clientConfig!.tenantId;
-    const owners = props.owners ?? [clientConfig!.objectId];
+    const clientConfig = p.tenantId === undefined || p.owners === undefined ? stackClientConfig(this) : undefined;
+    this.tenantId = p.tenantId ?? clientConfig!.tenantId;
+    const owners = p.owners ?? [clientConfig!.objectId];
     this.owners = owners;
 
     this.application = new Application(this, 'Resource', {
@@ -264,7 +237,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
       owners,
       signInAudience: 'AzureADMyOrg',
       featureTags: FEATURE_TAGS,
-      web: { redirectUris: [target.acsUrl] },
+      web: { redirectUris: [this._literal.acsUrl] },
       appRole: Lazy.anyValue({ produce: () => this.renderAppRoles() }) as unknown as ApplicationAppRole[],
       // The Entity ID is managed by the identifier-URI resource below (exactly one identifier, #978).
       lifecycle: { ignoreChanges: ['identifier_uris'] },
@@ -279,20 +252,20 @@ export class EntraTwilioSso extends TwilioSsoApp {
       preferredSingleSignOnMode: 'saml',
       featureTags: FEATURE_TAGS,
       loginUrl: target.loginUrl,
-      notificationEmailAddresses: props.notificationEmails,
+      notificationEmailAddresses: p.notificationEmails,
     });
 
     // Entra accepts an unverified-domain identifier only once the service principal is in SAML mode,
     // and only after that has replicated (azuread issues #1392, #797, #806, #655).
     const wait = new TimeSleep(this, 'SamlModePropagation', {
-      createDuration: `${props.identifierUriDelaySeconds ?? 60}s`,
+      createDuration: `${p.identifierUriDelaySeconds ?? 60}s`,
       dependsOn: [this.servicePrincipal],
     });
     this.servicePrincipalId = this.servicePrincipal.id;
     this.servicePrincipalObjectId = this.servicePrincipal.objectId;
     const identifierUri = new ApplicationIdentifierUri(this, 'IdentifierUri', {
       applicationId: this.application.id,
-      identifierUri: target.entityId,
+      identifierUri: this._literal.entityId,
       dependsOn: [wait],
     });
     if (this.adopt) {
@@ -316,7 +289,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
     });
 
     // Signing certificates: all created, one activated.
-    const certs = props.certificates ?? DEFAULT_CERTIFICATES;
+    const certs = p.certificates ?? DEFAULT_CERTIFICATES;
     this.activeCertificateName = props.activeCertificate ?? certs[0].name;
     for (const c of certs) this.certificates.push(this.declareCertificate(c, displayName, this.adopt !== undefined && c.name === this.activeCertificateName));
     this.activeCertificate = this.certificates.find((c) => c.name === this.activeCertificateName)!.resource;
@@ -360,35 +333,8 @@ export class EntraTwilioSso extends TwilioSsoApp {
    * the generated one ({@link EntraTwilioSso.appRoleId}).
    */
   public roleId(role: string): string {
+    throwIfAny(`Cannot give an app role ID on ${this.node.path}`, roleProblems(role, 'role', this.target, RoleTokens.NONE));
     return this.adopt?.appRoleIds?.[role] ?? twilioAppRoleId(role);
-  }
-
-  /**
-   * Gives an Entra group (object ID, or a token such as a group's `objectId` in the same stack) access
-   * with the given Twilio roles: one app role assignment per role. Returns the assignment as recorded.
-   */
-  public addGroup(assignment: RoleAssignment): RoleAssignment {
-    checkLiteralRoles(assignment.roles, `groups[${this.groups.length}].roles`);
-    return this.assign(this.groups.add(assignment), 'Group');
-  }
-
-  /**
-   * Gives one Entra user (object ID, or a token) access with the given Twilio roles: one app role
-   * assignment per role. Returns the assignment as recorded.
-   */
-  public addUser(assignment: RoleAssignment): RoleAssignment {
-    checkLiteralRoles(assignment.roles, `users[${this.users.length}].roles`);
-    return this.assign(this.users.add(assignment), 'User');
-  }
-
-  /** Copies of the group assignments declared so far, in order. */
-  public get groupAssignments(): RoleAssignment[] {
-    return this.groups.all.map(publicCopy);
-  }
-
-  /** Copies of the user assignments declared so far, in order. */
-  public get userAssignments(): RoleAssignment[] {
-    return this.users.all.map(publicCopy);
   }
 
   /** Copies of the certificates declared, in declaration order. */
@@ -398,7 +344,7 @@ export class EntraTwilioSso extends TwilioSsoApp {
 
   /** The Twilio roles declared as app roles, in the product's order. */
   public get appRoles(): string[] {
-    const wanted = new Set<string>([...this.declaredRoles, ...this.groups.all.flatMap((g) => g.roles), ...this.users.all.flatMap((u) => u.roles)]);
+    const wanted = new Set<string>([...this.declaredRoles, ...[...this.groupAssignments, ...this.userAssignments].flatMap((a) => a.roles)]);
     return this.target.allowedRoles.filter((r) => wanted.has(r));
   }
 
@@ -437,9 +383,38 @@ export class EntraTwilioSso extends TwilioSsoApp {
     return (this.memo.endDate ??= this.activeCertificate.endDate);
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    checkValue(ENTRA_USER_ATTRIBUTE, value, field);
+  /**
+   * Entra's groups and users: object IDs, roles known at synth.
+   * @internal
+   */
+  protected _assignmentRules(): AssignmentRules {
+    return ENTRA_ASSIGNMENTS;
+  }
+
+  /**
+   * Attribute values are Entra user attributes (`user.department`).
+   * @internal
+   */
+  protected _valueLanguage(): ValueLanguage {
+    return ENTRA_USER_ATTRIBUTE;
+  }
+
+  /**
+   * One app role assignment per role of a group, named `Group-<key>-<role>`.
+   * @param assignment the assignment as recorded, its strings escaped for Terraform
+   * @param key the group's object ID, or `ref<i>` for one that is a token
+   */
+  protected declareGroup(assignment: RoleAssignment, key: string): void {
+    this.assign(assignment, `Group-${key}`);
+  }
+
+  /**
+   * One app role assignment per role of a user, named `User-<key>-<role>`.
+   * @param assignment the assignment as recorded, its strings escaped for Terraform
+   * @param key the user's object ID, or `ref<i>` for one that is a token
+   */
+  protected declareUser(assignment: RoleAssignment, key: string): void {
+    this.assign(assignment, `User-${key}`);
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
@@ -452,10 +427,10 @@ export class EntraTwilioSso extends TwilioSsoApp {
     };
   }
 
-  /** One app role assignment per role of a recorded assignment, named by its key. */
-  private assign(copy: RecordedAssignment, prefix: string): RoleAssignment {
+  /** One app role assignment per role, named `<name>-<role>`; imported when adopt gives its ID. */
+  private assign(copy: RoleAssignment, name: string): void {
     for (const role of copy.roles) {
-      const assignment = new AppRoleAssignment(this, `${prefix}-${copy.key}-${role}`, {
+      const assignment = new AppRoleAssignment(this, `${name}-${role}`, {
         appRoleId: this.roleId(role),
         principalObjectId: copy.principalId,
         resourceObjectId: this.servicePrincipalObjectId,
@@ -470,7 +445,6 @@ export class EntraTwilioSso extends TwilioSsoApp {
         this.createdAssignments.push(`${shown(copy.principalId)} (${role})`);
       }
     }
-    return publicCopy(copy);
   }
 
   /**
@@ -533,76 +507,37 @@ export class EntraTwilioSso extends TwilioSsoApp {
     }));
   }
 
-  /** One synth warning per thing the first apply changes in place on the adopted app. */
-  private warnAdoption(): void {
-    const target = this.target;
+  /**
+   * What the first apply changes in place on the adopted app, as data (one entry per thing changed);
+   * empty for an app that is not adopted. Read at synth, when everything is declared.
+   * @internal
+   */
+  public _adoptionChanges(): AdoptionChange[] {
+    const adopt = this.adopt;
+    if (!adopt) return [];
     const props = this.props;
-    const adopt = this.adopt!;
-    const owners = props.owners === undefined ? 'the principal that runs Terraform' : this.owners.map(shown).join(', ');
-    const items = [
-      `app registration: display name becomes ${shown(this.displayName)}, reply URL exactly ${shown(target.acsUrl)} (other reply URLs, the logout URL and the home page URL are removed), ` +
-        `sign-in audience AzureADMyOrg, feature tags enterprise and custom single sign-on (other tags are removed), owners exactly ${owners} (other owners are removed); ` +
-        'its identifier URIs are kept',
-      `enterprise application: assignment required, SAML single sign-on, ${target.loginUrl === undefined ? 'no sign-on URL' : `sign-on URL ${shown(target.loginUrl)}`}, ` +
-        `owners exactly ${owners}, notification emails ${props.notificationEmails?.length ? `exactly ${props.notificationEmails.map(shown).join(', ')}` : "none (Entra then warns no one before the certificate expires: set 'notificationEmails')"}, ` +
-        'feature tags enterprise and custom single sign-on, relay state cleared',
-    ];
-    const roles = this.appRoles;
     const given = adopt.appRoleIds ?? {};
-    items.push(
-      `app roles: they become exactly ${roles.length === 0 ? 'none' : roles.map((r) => `${r} (${r in given ? 'ID from adopt.appRoleIds' : 'generated ID'} ${shown(this.roleId(r))})`).join(', ')}; ` +
-        "every other app role on the app registration (a hand-made app's default 'User' and 'msiam_access' among them) is disabled and removed, and the users and groups assigned it lose it; " +
-        'a kept role whose display name or description differs is disabled for a moment and rewritten',
-    );
-    const generated = roles.filter((r) => !(r in given));
-    if (generated.length > 0) {
-      items.push(
-        `app role IDs: ${generated.map(shown).join(', ')} ${generated.length === 1 ? 'is not in adopt.appRoleIds and gets a generated ID' : 'are not in adopt.appRoleIds and get generated IDs'}: a role the app already has with that value ` +
-          "(an app set up from Twilio's Entra guide has one per Twilio role) is replaced by a new role, and its assignments no longer grant it; " +
-          `give the existing IDs in adopt.appRoleIds (Graph GET /applications/${isUnresolved(adopt.applicationObjectId) ? '<object ID>' : adopt.applicationObjectId}?$select=appRoles)`,
-      );
-    }
     const sources = { nameId: props.nameId ?? DEFAULT_NAME_ID, email: props.email ?? DEFAULT_EMAIL, fullName: props.fullName ?? DEFAULT_FULL_NAME };
-    const schema: Array<{ ID: string; SamlClaimType: string }> = JSON.parse(claimsMappingDefinition(target, sources, this.attributes)).ClaimsMappingPolicy.ClaimsSchema;
-    const claims = schema.map((c) =>
-      c.SamlClaimType === SAML_NAMEID_CLAIM_TYPE ? `NameID = user.${c.ID}` : c.ID === 'assignedroles' ? `${c.SamlClaimType} = the user's app roles on this app` : `${c.SamlClaimType} = user.${c.ID}`,
-    );
-    items.push(
-      `claims: the claims-mapping policy ${shown(`${this.displayName} claims`)} is assigned to the enterprise application and takes over from the claims on its Attributes & Claims page; ` +
-        `Entra then sends exactly ${claims.join(', ')}, and none of its default claims`,
-    );
-    items.push(
-      `SAML signing: the token issuance policy ${shown(`${this.displayName} signing`)} is linked to the enterprise application: response and assertion signed, RSA-SHA256 ` +
-        '(the Signing Option and Signing Algorithm set in the admin center no longer apply)',
-    );
-    if (this.createdAssignments.length > 0) {
-      items.push(
-        `app role assignments: created for ${this.createdAssignments.join(', ')}; creating one the enterprise application already has fails the apply ` +
-          `(Microsoft Graph refuses a second assignment of the same role to the same principal): give its ID in adopt.appRoleAssignmentIds as '<principal object ID>/<role>'`,
-      );
-    }
-    warnAdoptionChanges(this, 'Entra app', items);
+    return entraAdoptionChanges({
+      target: this.target,
+      displayName: this.displayName,
+      owners: props.owners === undefined ? undefined : this.owners,
+      notificationEmails: props.notificationEmails,
+      appRoles: this.appRoles.map((role) => ({ role, id: this.roleId(role), given: role in given })),
+      applicationObjectId: adopt.applicationObjectId,
+      claims: JSON.parse(claimsMappingDefinition(this.target, sources, this.attributes)).ClaimsMappingPolicy.ClaimsSchema,
+      createdAssignments: this.createdAssignments,
+    });
+  }
+
+  /** One synth warning per adoption change, and one per `appRoleAssignmentIds` key that matched nothing. */
+  private warnAdoption(): void {
+    const adopt = this.adopt!;
+    warnAboutAdoption(this, 'Entra app', this._adoptionChanges());
     for (const key of Object.keys(adopt.appRoleAssignmentIds ?? {})) {
       if (!this.importedAssignments.has(key)) {
         Annotations.of(this).addWarning(`adopt.appRoleAssignmentIds.${key} matches no declared assignment (a group or user with that object ID and role): it is not imported`);
       }
     }
   }
-}
-
-
-/**
- * Throws when a role list, or a role in it, is a token: each role becomes an app role (its ID derived
- * from its name) and an assignment at synth.
- */
-function checkLiteralRoles(roles: string[], field: string): void {
-  if (isUnresolved(roles)) {
-    throw new SsoConfigError(SsoErrorCode.ENTRA_ROLE_UNRESOLVED, field, roles, `${field} must be a list of role names known at synth (each becomes an Entra app role), got a Terraform reference`);
-  }
-  if (!Array.isArray(roles)) return;
-  roles.forEach((role, i) => {
-    if (isUnresolved(role)) {
-      throw new SsoConfigError(SsoErrorCode.ENTRA_ROLE_UNRESOLVED, `${field}[${i}]`, role, `${field}[${i}] must be a role name known at synth (each becomes an Entra app role), got a Terraform reference`);
-    }
-  });
 }

@@ -1,7 +1,7 @@
-import { Annotations, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
-import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { AdoptionChange, importExisting, shown, shownRoles, warn, warnAboutAdoption, warnAtSynth } from '../core/adoption';
 import { literal } from '../core/literal';
 import { pemFromBase64 } from '../core/pem';
 import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
@@ -420,20 +420,32 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     return mapper;
   }
 
-  /** One synth warning per thing the first apply changes in place on the adopted client. */
-  private warnAdoption(): void {
+  /**
+   * What the first apply changes in place on the adopted client, as data (one change per topic), in
+   * the order it is warned about at synth. Empty for a client that is not adopted.
+   * @internal
+   */
+  public _adoptionChanges(): AdoptionChange[] {
+    if (!this.adopt) return [];
     const target = this.target;
-    const adopt = this.adopt!;
-    const items = [
-      `client settings: Client ID becomes ${shown(target.entityId)}, name ${shown(this.displayName)}, ${shown(target.acsUrl)} the POST assertion consumer URL and the only valid redirect URI, ` +
-        'documents and assertions signed with RSA_SHA256, no encryption, no client signature required, POST binding forced, front-channel logout off, ' +
-        `NameID ${shown(this.props.nameId ?? DEFAULT_NAME_ID)} forced, AuthnStatement included, consent off, full scope off (the 'roles' attribute then carries only this client's roles, ` +
-        `no realm roles), IdP-initiated SSO URL name ${shown(this.urlName)}; settings this construct does not set (root and base URL, logout service URLs, login theme, ` +
-        "signature key name, canonicalization, extra config, …) are cleared or set to the keycloak provider's defaults: the plan shows which of these differ from the client",
-      "default client scopes: none; the client's default scopes (Keycloak's role_list and saml_organization, or others) are detached, so only the client's own mappers add attributes",
+    const adopt = this.adopt;
+    const changes: AdoptionChange[] = [
+      {
+        topic: 'client settings',
+        change:
+          `Client ID becomes ${shown(target.entityId)}, name ${shown(this.displayName)}, ${shown(target.acsUrl)} the POST assertion consumer URL and the only valid redirect URI, ` +
+          'documents and assertions signed with RSA_SHA256, no encryption, no client signature required, POST binding forced, front-channel logout off, ' +
+          `NameID ${shown(this.props.nameId ?? DEFAULT_NAME_ID)} forced, AuthnStatement included, consent off, full scope off (the 'roles' attribute then carries only this client's roles, ` +
+          `no realm roles), IdP-initiated SSO URL name ${shown(this.urlName)}; settings this construct does not set (root and base URL, logout service URLs, login theme, ` +
+          "signature key name, canonicalization, extra config, …) are cleared or set to the keycloak provider's defaults: the plan shows which of these differ from the client",
+      },
+      {
+        topic: 'default client scopes',
+        change: "none; the client's default scopes (Keycloak's role_list and saml_organization, or others) are detached, so only the client's own mappers add attributes",
+      },
     ];
     const describe = (m: DeclaredMapper): string => {
-      const reads = m.reads === undefined ? '' : isUnresolved(m.reads) ? ' (a Terraform value known at apply)' : ` ${shown(m.reads)}`;
+      const reads = m.reads === undefined ? '' : ` ${shown(m.reads)}`;
       const source =
         m.type === PROPERTY_MAPPER ? `user property${reads}` : m.type === ATTRIBUTE_MAPPER ? `user attribute${reads}` : m.type === 'saml-role-list-mapper' ? "the user's roles of this client, one attribute" : `a user property or attribute${reads}`;
       return `${m.attribute} ← ${source}`;
@@ -441,38 +453,47 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     const imported = this.declaredMappers.filter((m) => m.imported);
     const created = this.declaredMappers.filter((m) => !m.imported);
     if (imported.length > 0) {
-      items.push(
-        `protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name): ${imported.map(describe).join('; ')}; ` +
-          'an imported mapper of another type than declared is replaced (the plan shows it); mappers not in adopt.mapperIds are left as they are and still add their attributes',
-      );
+      changes.push({
+        topic: 'protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name)',
+        change: `${imported.map(describe).join('; ')}; an imported mapper of another type than declared is replaced (the plan shows it); mappers not in adopt.mapperIds are left as they are and still add their attributes`,
+      });
     }
     if (created.length > 0) {
-      items.push(
-        `protocol mappers created, each named after its attribute: ${created.map(describe).join('; ')}; creating one fails the apply if the client already has a mapper of that name ` +
+      changes.push({
+        topic: 'protocol mappers created, each named after its attribute',
+        change:
+          `${created.map(describe).join('; ')}; creating one fails the apply if the client already has a mapper of that name ` +
           '("a protocol mapper with name … already exists for this client"): give its ID in adopt.mapperIds',
-      );
+      });
     }
     const givenRoles = adopt.roleIds ?? {};
     const importedRoles = target.allowedRoles.filter((r) => r in givenRoles);
     const createdRoles = target.allowedRoles.filter((r) => !(r in givenRoles));
-    items.push(
-      `client roles: one per ${target.product} role; ${importedRoles.length > 0 ? `${importedRoles.join(', ')} imported (description rewritten)` : 'none imported'}` +
-        (createdRoles.length > 0
-          ? `; ${createdRoles.join(', ')} created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds`
-          : ''),
-    );
+    changes.push({
+      topic: 'client roles',
+      change:
+        `one per ${target.product} role; ${importedRoles.length > 0 ? `${importedRoles.join(', ')} imported (description rewritten)` : 'none imported'}` +
+        (createdRoles.length > 0 ? `; ${createdRoles.join(', ')} created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds` : ''),
+    });
     const grants = [...this.groupAssignments.map((g) => ['group', g] as const), ...this.userAssignments.map((u) => ['user', u] as const)];
     if (grants.length > 0) {
-      items.push(
-        `role grants: ${grants.map(([kind, a]) => `${kind} ${shown(a.principalId)} gets ${isUnresolved(a.roles) ? '(roles known at apply)' : a.roles.join(', ')}`).join('; ')} ` +
-          '(added to what it has: roles granted in the admin console are kept)',
-      );
+      changes.push({
+        topic: 'role grants',
+        change: `${grants.map(([kind, a]) => `${kind} ${shown(a.principalId)} gets ${shownRoles(a.roles)}`).join('; ')} (added to what it has: roles granted in the admin console are kept)`,
+      });
     }
-    warnAdoptionChanges(this, 'Keycloak client', items);
+    return changes;
+  }
+
+  /** The adoption warnings: the changes, and the mapper IDs that name no attribute this client sends. */
+  private warnAdoption(): void {
+    const adopt = this.adopt!;
+    warnAboutAdoption(this, 'Keycloak client', this._adoptionChanges());
     const sent = new Set(this.declaredMappers.map((m) => m.attribute));
     for (const attribute of Object.keys(adopt.mapperIds ?? {})) {
       if (!sent.has(attribute)) {
-        Annotations.of(this).addWarning(
+        warn(
+          this,
           `adopt.mapperIds.${attribute} names no attribute this client sends (${[...sent].join(', ')}): the mapper is not imported, and stays on the client as it is`,
         );
       }

@@ -6,7 +6,7 @@ import { AppUserSchemaProperty } from '@cdktf/provider-okta/lib/app-user-schema-
 import { Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RoleAssignment, RoleAssignmentProps, SamlAttribute, TwilioConsoleValues, TwilioSsoAppProps } from '../core';
-import { importExisting, shown, warnAdoptionChanges, warnAtSynth } from '../core/adoption';
+import { AdoptionChange, importExisting, shown, shownRoles, warnAboutAdoption, warnAtSynth } from '../core/adoption';
 import { pemFromBase64 } from '../core/pem';
 import { AssignmentRules, PrincipalIdShape, PrincipalKind, looksLikeName, principalIdShapeProblems } from '../core/role-assignment';
 import { ValueLanguage } from '../core/saml-attribute';
@@ -15,7 +15,7 @@ import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
 import { SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
-import { isRecord, kindOf, show, throwIfAny, violation } from '../twilio/rules';
+import { isRecord, kindOf, optionalEnumProblems, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 
 /** Where the `roles` attribute's value comes from. */
@@ -168,6 +168,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
   private readonly attributesDeclared: SamlAttribute[] = [];
   private readonly rolesProperty?: AppUserSchemaProperty;
   private readonly adopt?: OktaAdoptOptions;
+  private readonly props: OktaTwilioSsoProps;
   private groupAssignmentsResource?: AppGroupAssignments;
 
   constructor(scope: Construct, id: string, props: OktaTwilioSsoProps) {
@@ -176,6 +177,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     this.rolesSource = props.rolesSource ?? OktaRolesSource.ASSIGNMENTS;
     // Every string given, as Terraform must read it (literal parts escaped, tokens kept): once, here.
     const given = literal(props);
+    this.props = props;
     this.adopt = given.adopt;
 
     const target = props.target;
@@ -204,7 +206,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       // on update, so the app keeps signing with its key (okta/terraform-provider-okta v4.20.0,
       // okta/resource_okta_app_saml.go: buildSamlApp, tryCreateCertificate).
       importExisting(this.app, this.adopt.appId);
-      warnAtSynth(this, () => this.warnAdoption(props));
+      warnAtSynth(this, () => warnAboutAdoption(this, 'Okta app', this._adoptionChanges()));
     }
 
     if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
@@ -241,9 +243,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     const source = isRecord(given) && ROLES_SOURCES.includes(given.rolesSource as string) ? (given.rolesSource as OktaRolesSource) : OktaRolesSource.ASSIGNMENTS;
     const out = sharedPropsProblems(given, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION, assignments: oktaAssignmentRules(source) });
     if (!isRecord(given)) return out;
-    if (given.rolesSource !== undefined && !ROLES_SOURCES.includes(given.rolesSource as string)) {
-      out.push(violation(SsoErrorCode.VALUE_TYPE_INVALID, 'rolesSource', given.rolesSource, `must be one of ${ROLES_SOURCES.map((r) => `'${r}'`).join(', ')}, got ${show(given.rolesSource)}`));
-    }
+    out.push(...optionalEnumProblems(given.rolesSource, 'rolesSource', ROLES_SOURCES));
     if (given.adopt !== undefined) out.push(...adoptProblems(given));
     const years = given.keyYearsValid;
     if (years !== undefined && !isUnresolved(years) && (typeof years !== 'number' || !Number.isInteger(years) || years < 2 || years > 10)) {
@@ -356,34 +356,50 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     return out;
   }
 
-  /** One synth warning per thing the first apply changes in place on the adopted app. */
-  private warnAdoption(props: OktaTwilioSsoProps): void {
+  /**
+   * What the first apply changes in place on the adopted app, as data (one change per topic), in the
+   * order it is warned about at synth. Empty for an app that is not adopted.
+   * @internal
+   */
+  public _adoptionChanges(): AdoptionChange[] {
+    if (!this.adopt) return [];
+    const props = this.props;
     const target = this.target;
-    const items = [
-      `label: the app's label becomes ${shown(this.displayName)} (the 'displayName' prop)`,
-      `SAML settings: single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
-        `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
-        'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
-      `attribute statements: they become exactly ${this.attributeExpressions(props, this.attributes).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
-        "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
+    const changes: AdoptionChange[] = [
+      { topic: 'label', change: `the app's label becomes ${shown(this.displayName)} (the 'displayName' prop)` },
+      {
+        topic: 'SAML settings',
+        change:
+          `single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
+          `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
+          'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
+      },
+      {
+        topic: 'attribute statements',
+        change:
+          `they become exactly ${this.attributeExpressions(props, this.attributes).map(([n, e]) => `${n} = ${shown(e)}`).join(', ')}; ` +
+          "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
+      },
     ];
     if (this.groupAssignmentsResource) {
-      const groups = this.groupAssignments.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${g.roles.join(', ')})` : shown(g.principalId)));
-      items.push(
-        `group assignments: the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; ` +
-          'every other group assigned to the app loses access (okta_app_group_assignments is authoritative)',
-      );
+      const groups = this.groupAssignments.map((g) => (g.roles.length > 0 ? `${shown(g.principalId)} (${shownRoles(g.roles)})` : shown(g.principalId)));
+      changes.push({
+        topic: 'group assignments',
+        change: `the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; every other group assigned to the app loses access (okta_app_group_assignments is authoritative)`,
+      });
     }
     if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
-      items.push(
-        `app-user property '${ROLES_PROPERTY}': created on the app as a string array limited to ${target.allowedRoles.join(', ')} ` +
+      changes.push({
+        topic: `app-user property '${ROLES_PROPERTY}'`,
+        change:
+          `created on the app as a string array limited to ${target.allowedRoles.join(', ')} ` +
           "(an existing property of that name is redefined); users' roles then come from their assignments, not from user.userType",
-      );
+      });
     }
     if (this.userAssignments.length > 0) {
-      items.push(`user assignments: ${this.userAssignments.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles`);
+      changes.push({ topic: 'user assignments', change: `${this.userAssignments.map((u) => shown(u.principalId)).join(', ')} assigned to the app individually with their roles` });
     }
-    warnAdoptionChanges(this, 'Okta app', items);
+    return changes;
   }
 }
 

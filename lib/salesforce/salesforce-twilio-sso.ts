@@ -1,51 +1,19 @@
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { GeneratedFiles, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
-import { ValueLanguage, checkValue } from '../core/saml-attribute';
-import { validateSharedProps } from '../core/twilio-sso-app';
+import { GeneratedFiles, GeneratedFilesProps, SamlAttribute, TerraformData, TwilioConsoleValues, TwilioSsoApp, TwilioSsoAppProps } from '../core';
+import { literal } from '../core/literal';
+import { ValueLanguage } from '../core/saml-attribute';
+import { problemsHeader } from '../core/twilio-sso-app';
 import { SsoConfigError, SsoErrorCode, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
-import { isUnresolved } from '../twilio/unresolved';
-import { Violations, show, violationsOf } from '../twilio/violations';
-import { SalesforceCertificate, readSalesforceCertificate } from './certificate';
+import { show, throwIfAny } from '../twilio/rules';
+import { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding } from './app-options';
+import { SalesforceCertificate, readCertificateFile } from './certificate';
 import { PACKAGE_DIRECTORY, SalesforceProject, SalesforceSubjectType, projectPaths, renderSalesforceProject } from './metadata';
 import { myDomainHost } from './my-domain';
+import { DEFAULT_CLI_VERSION, DEFAULT_NAME_ID, SUBJECT_TYPES, SALESFORCE_FORMULA, attributeTokenProblems, deployProblems, salesforcePropsProblems } from './salesforce-rules';
 
-/** Which kind of Salesforce app carries the SAML settings. */
-export enum SalesforceAppType {
-  /**
-   * An External Client App (ExternalClientApplication + ExtlClntAppConfigurablePolicies +
-   * ExtlClntAppSamlConfigurablePolicies, API 63.0+). The default: since Spring '26 new Connected Apps
-   * cannot be created, through the Metadata API either (Salesforce Help 005228017).
-   */
-  EXTERNAL_CLIENT_APP = 'ExternalClientApplication',
-  /** A Connected App with `samlConfig`, for an org that keeps one it already has. */
-  CONNECTED_APP = 'ConnectedApp',
-}
-
-/** Which of the org's IdP endpoints Twilio sends the AuthnRequest to. */
-export enum SalesforceSsoBinding {
-  /** `/idp/endpoint/HttpRedirect` (Twilio's Salesforce guides). */
-  HTTP_REDIRECT = 'HttpRedirect',
-  /** `/idp/endpoint/HttpPost`. */
-  HTTP_POST = 'HttpPost',
-}
-
-/** How {@link SalesforceTwilioSso.addDeployment} runs the Salesforce CLI. */
-export interface SalesforceDeployOptions {
-  /** The org to deploy to: an alias or username already authorised with `sf org login …`. */
-  readonly targetOrg: string;
-  /**
-   * Run `sf` from PATH instead of a pinned `@salesforce/cli` through npx.
-   * @default false
-   */
-  readonly useSfOnPath?: boolean;
-  /**
-   * The `@salesforce/cli` version npx runs (ignored with `useSfOnPath`).
-   * @default SalesforceTwilioSso.DEFAULT_CLI_VERSION ('2.150.6')
-   */
-  readonly cliVersion?: string;
-}
+export { SalesforceAppType, SalesforceDeployOptions, SalesforceSsoBinding } from './app-options';
 
 /**
  * Props for {@link SalesforceTwilioSso}. Values (`email`, `fullName`, attribute values, `rolesFormula`)
@@ -132,63 +100,7 @@ export interface SalesforceTwilioSsoProps extends TwilioSsoAppProps {
 }
 
 const DEFAULT_APP_API_VERSION = '63.0';
-const APP_NAME = /^[A-Za-z](?!.*__)[A-Za-z0-9_]{0,38}[A-Za-z0-9]$|^[A-Za-z]$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const API_VERSION = /^(\d{2,3})\.0$/;
-const ORG_ALIAS = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
-const ACCESS_NAME = /^[^,]+$/;
-/** Per app (the construct tree's root): `targetOrg\0appName` → the construct path deploying it. */
-const DEPLOYED_APP_NAMES = new WeakMap<IConstruct, Map<string, string>>();
-
-/**
- * Where the NameID comes from: the Salesforce user field each supported subject type sends. The
- * tokens are the Metadata API's `SamlSubjectType` (Connected App `samlSubjectType`) and
- * `ExtlClntAppSamlSubjectType` (External Client App `subjectType`), @salesforce/types 1.9.0; the
- * fields are the User object's (Object Reference, sforce_api_objects_user). The other subject types
- * are not offered: `CustomAttribute` takes its value from `samlSubjectCustomAttr`/
- * `subjectCustomAttribute`, which the Metadata API guide (meta_connectedapp) describes only as "that
- * custom value" and names `CustomAttr` where the enum says `CustomAttribute`; `PersistentId` and
- * `SpokeId` are opaque IDs Twilio users could not be matched by.
- */
-const SUBJECT_TYPES = new Map<string, SalesforceSubjectType>([
-  ['$User.Username', 'Username'],
-  ['$User.FederationIdentifier', 'FederationId'],
-  ['$User.Id', 'UserId'],
-]);
-const DEFAULT_NAME_ID = '$User.Username';
 const DEFAULT_EMAIL = '$User.Email';
-
-/** The NameID: one of the user fields a subject type sends, not a free formula. */
-const SUBJECT_FIELD: ValueLanguage = {
-  describe: `one of ${[...SUBJECT_TYPES.keys()].map((k) => `'${k}'`).join(', ')}`,
-  problem: (value) =>
-    SUBJECT_TYPES.has(value) ? undefined : `the Salesforce SAML subject types ${[...SUBJECT_TYPES.values()].join(', ')}; other subjects are not supported`,
-};
-
-/**
- * A Salesforce formula, as connected-app custom attributes take them (Formula Operators and Functions,
- * help.salesforce.com xcloud.customize_functions.htm): `$User.Department`, `"agent"`. Merge-field
- * braces (`{!$User.Email}`, the syntax of email templates and Visualforce) are not formula syntax.
- */
-const SALESFORCE_FORMULA: ValueLanguage = {
-  describe: "a Salesforce formula such as '$User.Department'",
-  problem: (value) => (/\{!/.test(value) ? "write the formula itself, without the merge-field braces '{!…}'" : undefined),
-};
-
-/**
- * Records a violation and returns false when `value` is a Terraform token: everything this construct
- * writes goes into files at synth, where Terraform never replaces a token.
- */
-function requireKnown(v: Violations, value: unknown, field: string, hint = ''): boolean {
-  if (!isUnresolved(value)) return true;
-  v.add(
-    SsoErrorCode.SALESFORCE_VALUE_TOKEN,
-    field,
-    value,
-    `${field} must be known at synth time, got a Terraform token (${show(value)}): the Salesforce project files are written at synth and would hold the token literally${hint}`,
-  );
-  return false;
-}
 
 /**
  * Twilio Flex or Frontline single sign-on with Salesforce as the identity provider. No Terraform
@@ -205,7 +117,7 @@ function requireKnown(v: Violations, value: unknown, field: string, hint = ''): 
  */
 export class SalesforceTwilioSso extends TwilioSsoApp {
   /** The `@salesforce/cli` version the deploy step runs by default (npm, checked 2026). */
-  public static readonly DEFAULT_CLI_VERSION = '2.150.6';
+  public static readonly DEFAULT_CLI_VERSION = DEFAULT_CLI_VERSION;
   /** Twilio's Flex start URL for Salesforce (twilio.com/docs/flex/admin-guide/setup/sso-configuration/salesforce). */
   public static readonly FLEX_START_URL = 'https://flex.twilio.com/agent-desktop';
   /**
@@ -219,87 +131,41 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
    * Every problem {@link SalesforceTwilioSso.validateProps} throws for, as data and without throwing: one
    * `Violation` per problem, each with its `code`, `field`, `value` and `message`; empty when the
    * props are valid. For callers that report problems themselves, and for languages other than
-   * TypeScript, where a thrown error arrives as its message only.
+   * TypeScript, where a thrown error arrives as its message only. Reads no file: the certificate file
+   * is judged by {@link SalesforceTwilioSso.findCertificateProblems}.
    */
   public static findProblems(props: SalesforceTwilioSsoProps): Violation[] {
-    return violationsOf(() => SalesforceTwilioSso.validateProps(props));
+    return salesforcePropsProblems(props);
   }
 
   /**
-   * Checks every prop (including reading the certificate) and throws one {@link SsoConfigError}
-   * listing every problem, before anything is declared or written.
-   * @returns the parsed certificate
+   * Checks every prop and throws one {@link SsoConfigError} listing every problem, before anything is
+   * declared or written. Reads no file (see {@link SalesforceTwilioSso.readCertificate}).
    */
-  public static validateProps(props: SalesforceTwilioSsoProps): SalesforceCertificate {
-    const target = props.target;
-    const v = new Violations();
-    validateSharedProps(props, { values: SALESFORCE_FORMULA, nameId: SUBJECT_FIELD }, v);
-    // Everything below ends up in the project files, written at synth: no value may be a token.
-    const sidHint = '; give the Twilio SID (or URL) as a literal, e.g. from an environment variable or cdktf context, not from a TerraformVariable';
-    requireKnown(v, target.entityId, 'target.entityId', sidHint);
-    requireKnown(v, target.acsUrl, 'target.acsUrl', sidHint);
-    for (const key of ['displayName', 'nameId', 'email', 'fullName'] as const) requireKnown(v, props[key], key);
-    (props.attributes ?? []).forEach((a, i) => {
-      requireKnown(v, a.name, `attributes[${i}].name`);
-      requireKnown(v, a.value, `attributes[${i}].value`);
-    });
+  public static validateProps(props: SalesforceTwilioSsoProps): void {
+    throwIfAny(invalidApp(props), salesforcePropsProblems(props));
+  }
 
-    v.capture(() => myDomainHost(props.myDomain, 'myDomain'));
-    let certificate: SalesforceCertificate | undefined;
-    if (requireKnown(v, props.certificateFile, 'certificateFile')) v.capture(() => (certificate = readSalesforceCertificate(props.certificateFile, 'certificateFile')));
-    if (props.roles !== undefined && props.rolesFormula !== undefined) {
-      v.add(SsoErrorCode.SALESFORCE_ROLES_CONFLICT, 'rolesFormula', props.rolesFormula, `Cannot use 'rolesFormula' (${show(props.rolesFormula)}) together with 'roles' (${show(props.roles)}); give one of them`);
-    }
-    if (props.roles !== undefined && requireKnown(v, props.roles, 'roles')) {
-      props.roles.forEach((r, i) => requireKnown(v, r, `roles[${i}]`));
-      v.capture(() => target.validateRoles(props.roles!, 'roles'));
-    }
-    if (props.rolesFormula !== undefined && requireKnown(v, props.rolesFormula, 'rolesFormula')) {
-      v.capture(() => checkValue(SALESFORCE_FORMULA, props.rolesFormula, 'rolesFormula'));
-    }
-    const profiles = props.profiles ?? [];
-    const permissionSets = props.permissionSets ?? [];
-    if (profiles.length === 0 && permissionSets.length === 0) {
-      v.add(SsoErrorCode.SALESFORCE_NO_ACCESS, 'profiles', props.profiles, `Cannot create the app without 'profiles' or 'permissionSets': users of no listed profile or permission set get "Authentication failed"; list at least one (e.g. profiles: ['System Administrator'])`);
-    }
-    const checkNames = (list: string[], field: string) => {
-      if (!requireKnown(v, list, field)) return;
-      const seen = new Set<string>();
-      list.forEach((n, i) => {
-        if (!requireKnown(v, n, `${field}[${i}]`)) return;
-        if (typeof n !== 'string' || n.trim() === '' || !ACCESS_NAME.test(n)) {
-          v.add(SsoErrorCode.SALESFORCE_ACCESS_NAME_INVALID, `${field}[${i}]`, n, `${field}[${i}] must be a non-empty name without commas, got ${show(n)}`);
-        } else if (seen.has(n)) {
-          v.add(SsoErrorCode.SALESFORCE_ACCESS_NAME_DUPLICATE, `${field}[${i}]`, n, `${field}[${i}] ${show(n)} is listed twice`);
-        }
-        seen.add(n);
-      });
-    };
-    checkNames(profiles, 'profiles');
-    checkNames(permissionSets, 'permissionSets');
-    const appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
-    if (props.appName !== undefined && requireKnown(v, props.appName, 'appName') && !APP_NAME.test(props.appName)) {
-      v.add(SsoErrorCode.SALESFORCE_APP_NAME_INVALID, 'appName', props.appName, `appName must be an API name (letters, digits, single underscores, starting with a letter, not ending with '_', at most 40 characters), got ${show(props.appName)}`);
-    }
-    if (props.contactEmail !== undefined && requireKnown(v, props.contactEmail, 'contactEmail') && !EMAIL.test(props.contactEmail)) {
-      v.add(SsoErrorCode.SALESFORCE_CONTACT_EMAIL_INVALID, 'contactEmail', props.contactEmail, `contactEmail must be an email address, got ${show(props.contactEmail)}`);
-    }
-    if (appType === SalesforceAppType.CONNECTED_APP && props.contactEmail === undefined) {
-      v.add(SsoErrorCode.SALESFORCE_CONTACT_EMAIL_REQUIRED, 'contactEmail', undefined, `Cannot use 'appType' ConnectedApp without 'contactEmail': the Metadata API requires it on a Connected App`);
-    }
-    if (props.startUrl !== undefined && requireKnown(v, props.startUrl, 'startUrl') && props.startUrl !== '' && !/^https:\/\/[^\s]+$/.test(props.startUrl)) {
-      v.add(SsoErrorCode.SALESFORCE_START_URL_INVALID, 'startUrl', props.startUrl, `startUrl must be an https URL (or '' for none), got ${show(props.startUrl)}`);
-    }
-    if (props.apiVersion !== undefined && requireKnown(v, props.apiVersion, 'apiVersion')) {
-      const m = API_VERSION.exec(props.apiVersion);
-      const min = appType === SalesforceAppType.EXTERNAL_CLIENT_APP ? 63 : 30;
-      if (!m || Number(m[1]) < min) {
-        v.add(SsoErrorCode.SALESFORCE_API_VERSION_INVALID, 'apiVersion', props.apiVersion, `apiVersion must look like '63.0' and be at least ${min}.0 for ${appType}, got ${show(props.apiVersion)}`);
-      }
-    }
-    if (props.deploy) v.capture(() => validateDeploy(props.deploy!, 'deploy'));
-    v.throwIfAny(`Invalid Salesforce app for ${target.description}`);
-    return certificate!;
+  /**
+   * Every problem of the certificate file, as data and without throwing: it cannot be read, is not a
+   * regular file (a FIFO, a device, a directory), is larger than 64 KiB, or does not hold one X.509
+   * certificate. The file is stat'ed first and read for at most the limit plus one byte.
+   * @param certificateFile the `certificateFile` prop
+   */
+  public static findCertificateProblems(certificateFile: string): Violation[] {
+    return readCertificateFile(certificateFile, 'certificateFile').problems;
+  }
+
+  /**
+   * Reads and parses the identity provider certificate file (the step after
+   * {@link SalesforceTwilioSso.validateProps}; the constructor runs both), throwing an
+   * {@link SsoConfigError} for each of {@link SalesforceTwilioSso.findCertificateProblems}.
+   * @param certificateFile the `certificateFile` prop
+   */
+  public static readCertificate(certificateFile: string): SalesforceCertificate {
+    const read = readCertificateFile(certificateFile, 'certificateFile');
+    throwIfAny('Cannot read the Salesforce identity provider certificate', read.problems);
+    return read.certificate!;
   }
 
   /** The My Domain host, e.g. `acme.my.salesforce.com`. */
@@ -319,12 +185,17 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
   private rendered?: SalesforceProject;
 
   constructor(scope: Construct, id: string, props: SalesforceTwilioSsoProps) {
-    const certificate = SalesforceTwilioSso.validateProps(props);
+    // The props first; the certificate file only when its path is one (every problem in one error).
+    const problems = salesforcePropsProblems(props);
+    const file: unknown = (props as Partial<SalesforceTwilioSsoProps> | undefined)?.certificateFile;
+    const read = typeof file !== 'string' || problems.some((v) => v.field === 'certificateFile') ? undefined : readCertificateFile(file, 'certificateFile');
+    throwIfAny(invalidApp(props), [...problems, ...(read?.problems ?? [])]);
+    const certificate = read!.certificate!;
     super(scope, id, props, props.target.isFlex ? 'Twilio Flex' : 'Twilio Frontline');
     this.certificate = certificate;
     this.props = props;
     this.appType = props.appType ?? SalesforceAppType.EXTERNAL_CLIENT_APP;
-    this.myDomainHost = myDomainHost(props.myDomain, 'myDomain');
+    this.myDomainHost = myDomainHost(props.myDomain);
     this.appName = props.appName ?? (props.target.isFlex ? 'Twilio_Flex' : 'Twilio_Frontline');
     this.subjectType = SUBJECT_TYPES.get(props.nameId ?? DEFAULT_NAME_ID)!;
     // Before anything is declared: a clash with another app of the same name in the same org.
@@ -340,10 +211,15 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
     // The paths are known now (they depend only on the app's name and kind); the content is rendered
     // on first use, so that addAttribute() after the constructor still counts.
     const inStack = this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id);
-    this.project = new ProjectFiles(this, 'Project', {
-      directory: ['salesforce', ...inStack].join('/'),
-      files: Object.fromEntries(projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, ''])),
-    });
+    this.project = new ProjectFiles(
+      this,
+      'Project',
+      {
+        directory: ['salesforce', ...inStack].join('/'),
+        files: Object.fromEntries(projectPaths(this.appName, this.appType === SalesforceAppType.CONNECTED_APP).map((path) => [path, ''])),
+      },
+      (path) => this.renderedFile(path),
+    );
     if (props.deploy) this.addDeployment(props.deploy);
   }
 
@@ -394,13 +270,10 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
         SsoErrorCode.SALESFORCE_ALREADY_RENDERED,
         `${field}.name`,
         attribute.name,
-        `Cannot add attribute ${show(attribute.name)} to ${this.node.path}: its Salesforce project was already rendered (at synth, or when 'files' or 'metadataSha256' was read); add attributes before then`,
+        `${field}.name ${show(attribute.name)} cannot be added to ${this.node.path}: its Salesforce project was already rendered (at synth, or when 'files' or 'metadataSha256' was read); add attributes before then`,
       );
     }
-    const v = new Violations();
-    requireKnown(v, attribute.name, `${field}.name`);
-    requireKnown(v, attribute.value, `${field}.value`);
-    v.throwIfAny(`Cannot add attribute to ${this.node.path}`);
+    throwIfAny(`Cannot add attribute to ${this.node.path}`, attributeTokenProblems(attribute, field));
     return super.addAttribute(attribute);
   }
 
@@ -411,31 +284,40 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
    * the org authorised on the machine running Terraform (`sf org login web --alias <targetOrg>`).
    */
   public addDeployment(options: SalesforceDeployOptions): TerraformData {
-    validateDeploy(options, 'deploy');
+    throwIfAny(`Cannot add a deployment to ${this.node.path}`, deployProblems(options, 'deploy'));
     if (this.deployment) {
-      throw new SsoConfigError(SsoErrorCode.SALESFORCE_DEPLOY_DUPLICATE, 'deploy', options.targetOrg, `Cannot add a second deployment to ${this.node.path}: it already deploys to the org in its 'deploy' settings`);
+      throw new SsoConfigError(SsoErrorCode.SALESFORCE_DEPLOY_DUPLICATE, 'deploy', options.targetOrg, `deploy cannot be added twice to ${this.node.path}: it already deploys to the org in its 'deploy' settings, got ${show(options.targetOrg)}`);
     }
     this.claimAppName(options.targetOrg);
     const sf = options.useSfOnPath ? 'sf' : `npx --yes --package=@salesforce/cli@${options.cliVersion ?? SalesforceTwilioSso.DEFAULT_CLI_VERSION} -- sf`;
+    // Literal text for Terraform (the user's values and construct IDs), except `path.module`.
+    const text = literal({
+      org: options.targetOrg,
+      // Single quotes: targetOrg is validated to shell-safe characters, quoted anyway.
+      command: `${sf} project deploy start --source-dir ${PACKAGE_DIRECTORY} --target-org '${options.targetOrg}' --wait 30`,
+      projectPath: this.projectPath,
+    });
     this.deployment = new TerraformData(this, 'Deploy', {
       // Resolved at synth, when every attribute has been added.
-      triggersReplace: { metadata_sha256: Lazy.stringValue({ produce: () => this.metadataSha256 }), target_org: options.targetOrg },
+      triggersReplace: { metadata_sha256: Lazy.stringValue({ produce: () => this.metadataSha256 }), target_org: text.org },
       provisioners: [
         {
           type: 'local-exec',
-          // Single quotes: targetOrg is validated to shell-safe characters, quoted anyway.
-          command: `${sf} project deploy start --source-dir ${PACKAGE_DIRECTORY} --target-org '${options.targetOrg}' --wait 30`,
+          command: text.command,
           // `path.module` is the stack directory holding cdk.tf.json; the project is an asset in it.
-          workingDir: `\${path.module}/${this.projectPath}`,
+          workingDir: `\${path.module}/${text.projectPath}`,
         },
       ],
     });
     return this.deployment;
   }
 
-  /** Checks an attribute value: {@inheritDoc TwilioSsoApp.checkAttributeValue} */
-  protected checkAttributeValue(value: string, field: string): void {
-    checkValue(SALESFORCE_FORMULA, value, field);
+  /**
+   * Attribute values are Salesforce formulas (`$User.Department`).
+   * @internal
+   */
+  protected _valueLanguage(): ValueLanguage {
+    return SALESFORCE_FORMULA;
   }
 
   protected createConsoleValues(): TwilioConsoleValues {
@@ -453,26 +335,22 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
    * last deploy winning: rejected across the whole app (every stack), naming both construct paths.
    */
   private claimAppName(targetOrg: string): void {
-    let claimed = DEPLOYED_APP_NAMES.get(this.node.root);
-    if (!claimed) DEPLOYED_APP_NAMES.set(this.node.root, (claimed = new Map()));
     const key = `${targetOrg}\0${this.appName}`;
+    const claimed = DeployedAppNames.of(this).claimed;
     const other = claimed.get(key);
     if (other !== undefined && other !== this.node.path) {
       throw new SsoConfigError(
         SsoErrorCode.SALESFORCE_APP_NAME_TAKEN,
         'appName',
         this.appName,
-        `Cannot deploy ${this.node.path} as ${show(this.appName)} to org ${show(targetOrg)}: ${other} deploys an app of that name there, and each deploy would overwrite the other; give one of them its own 'appName'`,
+        `appName ${show(this.appName)} of ${this.node.path} is already deployed to org ${show(targetOrg)} by ${other}, and each deploy would overwrite the other; give one of them its own 'appName'`,
       );
     }
     claimed.set(key, this.node.path);
   }
 
-  /**
-   * One file of the rendered project (for its files' writer, at synth).
-   * @internal
-   */
-  public _renderedFile(path: string): string {
+  /** One file of the rendered project (for its files' writer, at synth). */
+  private renderedFile(path: string): string {
     const content = this.render().files.get(path);
     if (content === undefined) throw new Error(`${this.node.path}: the rendered Salesforce project has no file '${path}'`);
     return content;
@@ -503,23 +381,42 @@ export class SalesforceTwilioSso extends TwilioSsoApp {
   }
 }
 
-function validateDeploy(options: SalesforceDeployOptions, field: string): void {
-  if (isUnresolved(options.targetOrg) || typeof options.targetOrg !== 'string' || !ORG_ALIAS.test(options.targetOrg)) {
-    throw new SsoConfigError(SsoErrorCode.SALESFORCE_TARGET_ORG_INVALID, `${field}.targetOrg`, options.targetOrg, `${field}.targetOrg must be an org alias or username (letters, digits, . _ @ + -), got ${show(options.targetOrg)}`);
-  }
-  if (options.cliVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(options.cliVersion)) {
-    throw new SsoConfigError(
-      SsoErrorCode.SALESFORCE_CLI_VERSION_INVALID,
-      `${field}.cliVersion`,
-      options.cliVersion,
-      `${field}.cliVersion must be an exact version such as '${SalesforceTwilioSso.DEFAULT_CLI_VERSION}', got ${show(options.cliVersion)}`,
-    );
-  }
+/** The header of the props' error: the target's description when the target is one. */
+function invalidApp(props: SalesforceTwilioSsoProps): string {
+  return problemsHeader('Salesforce app', (props as Partial<SalesforceTwilioSsoProps> | undefined)?.target);
 }
 
 /** The project's files, rendered by their app when they are written (at synth), not per-file tokens. */
 class ProjectFiles extends GeneratedFiles {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: GeneratedFilesProps,
+    private readonly render: (path: string) => string,
+  ) {
+    super(scope, id, props);
+  }
+
   protected contentOf(path: string): string {
-    return (this.node.scope as SalesforceTwilioSso)._renderedFile(path);
+    return this.render(path);
   }
 }
+
+/**
+ * Which app deploys under which API name to which org (`targetOrg\0appName` → construct path), across
+ * the whole construct tree (every stack): construct-tree state, one per tree, at its root.
+ */
+class DeployedAppNames extends Construct {
+  /** The tree's registry, created on first use. */
+  public static of(scope: IConstruct): DeployedAppNames {
+    const root = scope.node.root;
+    const found = root.node.tryFindChild(DEPLOYED_APP_NAMES_ID);
+    return found instanceof DeployedAppNames ? found : new DeployedAppNames(root as Construct, DEPLOYED_APP_NAMES_ID);
+  }
+
+  /** `targetOrg\0appName` → the construct path deploying it. */
+  public readonly claimed = new Map<string, string>();
+}
+
+/** Construct ID of {@link DeployedAppNames} at the root (not a Terraform element: no address). */
+const DEPLOYED_APP_NAMES_ID = 'TwilioSsoSalesforceDeployedAppNames';

@@ -153,3 +153,12 @@ export function throwEach(violations: Violation[], header = 'Invalid input'): vo
   }
   throwIfAny(header, violations);
 }
+
+/**
+ * The problems of an optional value that must be one of `values` (an enum's): none when it is one or
+ * left out, VALUE_TYPE_INVALID otherwise (`null` included), naming what is accepted.
+ */
+export function optionalEnumProblems(value: unknown, field: string, values: readonly string[]): Violation[] {
+  if (value === undefined || values.includes(value as string)) return [];
+  return [violation(SsoErrorCode.VALUE_TYPE_INVALID, field, value, `must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`)];
+}

@@ -68,7 +68,7 @@ check('npm pack: the package holds what it needs and nothing else', () => {
   // Dependencies are npm's to install, not ours to ship (the npm package is no jsii package: jsii's
   // assemblies, which would require them bundled, are built from dist-jsii/stage/, not from it).
   assert((info.bundled ?? []).length === 0, `bundled dependencies: ${info.bundled.join(', ')}`);
-  const bad = files.filter((f) => f.endsWith('.map') || f === '.jsii' || /^(node_modules|test|bench|scripts|stacks|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/'));
+  const bad = files.filter((f) => f.endsWith('.map') || f === '.jsii' || /^(node_modules|test|bench|scripts|stacks|cli|lib|examples|docs)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/stacks/') || f.startsWith('dist/cli/'));
   assert(bad.length === 0, `unexpected files: ${bad.join(', ')}`);
   for (const need of ['dist/app/twilio-sso.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/twilio-sso.schema.json', 'package.json', 'README.md']) {
     assert(files.includes(need), `${need} is missing`);

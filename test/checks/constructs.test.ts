@@ -16,12 +16,13 @@ const TARGETS: Array<[string, TwilioTarget]> = [
   ['Frontline', TwilioTarget.frontline({ realmSid: 'JB00112233445566778899aabbccddeeff' })],
 ];
 const GROUP = '00000000-0000-0000-0000-0000000000a1';
+const OKTA_GROUP = '00g1agents000000001';
 const compliant = (n: number) => Array<RuleCompliance>(n).fill(RuleCompliance.COMPLIANT);
 
 describe('our constructs pass the checks', () => {
   test.each(TARGETS)('Okta, %s', (_, target) => {
     const stack = oktaStack();
-    const sso = new OktaTwilioSso(stack, 'Sso', { target, groups: [{ principalId: GROUP, roles: [target.allowedRoles[0]] }] });
+    const sso = new OktaTwilioSso(stack, 'Sso', { target, groups: [{ principalId: OKTA_GROUP, roles: [target.allowedRoles[0]] }] });
     const rules = TwilioSsoRules.OKTA;
     expect(rules.map((r) => judge(r, sso.app))).toEqual(compliant(rules.length));
     expect(ruleFindings(stack)).toEqual([]);

@@ -172,12 +172,12 @@ describe('files that are not a config', () => {
   });
 
   test('anchors and aliases within the limit are fine, and a problem inside an alias points at the alias', () => {
-    const text = 'x-roles: &r [agent]\ntargets:\n  - name: one\n    twilio: { frontline: { realmSid: JB00112233445566778899aabbccddeeff } }\n    okta: { orgName: acme, groups: [{ id: g1, roles: *r }] }\n';
+    const text = 'x-roles: &r [agent]\ntargets:\n  - name: one\n    twilio: { frontline: { realmSid: JB00112233445566778899aabbccddeeff } }\n    okta: { orgName: acme, groups: [{ id: 00g1, roles: *r }] }\n';
     const r = check(text);
     expect(r.problems.map((p) => p.code)).toEqual(['SCHEMA_UNKNOWN_KEY']); // x-roles
     const ok = check(text.replace('x-roles: &r [agent]\n', '').replace('*r', '[agent]'));
     expect(ok.problems).toEqual([]);
-    const aliased = 'targets:\n  - name: one\n    twilio: { frontline: { realmSid: JB00112233445566778899aabbccddeeff } }\n    okta: { orgName: acme, groups: [{ id: g1, roles: &r [admin] }], users: [{ id: u1, roles: *r }] }\n';
+    const aliased = 'targets:\n  - name: one\n    twilio: { frontline: { realmSid: JB00112233445566778899aabbccddeeff } }\n    okta: { orgName: acme, groups: [{ id: 00g1, roles: &r [admin] }], users: [{ id: 00u1, roles: *r }] }\n';
     const users = check(aliased).problems.find((p) => p.path === 'targets[0].okta.users[0].roles[0]')!;
     expect(users).toBeDefined();
     expect({ line: users.line, column: users.column }).toEqual(at(aliased, '*r'));

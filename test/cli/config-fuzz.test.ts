@@ -28,7 +28,7 @@ const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 const uuid = fc.uuid({ version: 4 });
 const FLEX_ROLES = ['admin', 'supervisor', 'agent', 'wfo.full_access', 'wfo.team_leader'];
 const flexRoles = fc.subarray(FLEX_ROLES, { minLength: 1 });
-const okId = fc.stringMatching(/^00[gu][A-Za-z0-9]{8,17}$/);
+const okId = fc.stringMatching(/^00g[A-Za-z0-9]{8,17}$/); // Okta group IDs (00u… is a user's, refused in groups)
 const claim = fc.constantFrom('department', 'location', 'manager', 'channel.voice.capacity.int', 'skills.stringarray');
 
 const twilioFlex = hex32.map((h) => ({ flexEnhanced: { connectionSid: `JQ${h}` } }));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { OUTPUTS } from '../../stacks/cli/console-sheet';
+import { OUTPUTS } from '../../cli/console/sheet';
 import { synthConfig } from '../support/config';
 import { cli, fakeTerraform, makeCertificate, opensslFacts, stackOutdir } from './support';
 

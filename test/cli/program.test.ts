@@ -100,7 +100,7 @@ describe('twilio-sso validate', () => {
         path: 'targets[0].twilio.frontline.realmSid',
         line: sidLine,
         column: sidCol,
-        message: "targets[0].twilio.frontline.realmSid: frontline realm SID must look like JB followed by 32 lowercase hex characters, got 'JB1'",
+        message: "targets[0].twilio.frontline.realmSid must look like JB followed by 32 lowercase hex characters (the frontline realm SID), got 'JB1'",
         receivedType: 'string',
         received: 'JB1',
       },

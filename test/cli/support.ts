@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { runTwilioSso } from '../../stacks/cli/program';
+import { runTwilioSso } from '../../cli/program';
 import { tempDir } from '../support/files';
 
 /** What one `twilio-sso` run printed and returned. */

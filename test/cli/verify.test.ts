@@ -18,8 +18,8 @@ import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { MetadataFormatError, parseIdpMetadata } from '../../stacks/cli/saml-metadata';
-import { verifyAgainstMetadata } from '../../stacks/cli/verify';
+import { MetadataFormatError, parseIdpMetadata } from '../../cli/saml/metadata';
+import { verifyAgainstMetadata } from '../../cli/verify/checks';
 import { tempDir } from '../support/files';
 import { base64Body, cli, fakeTerraform, makeCertificate, opensslFacts, stackOutdir } from './support';
 

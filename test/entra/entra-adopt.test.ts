@@ -4,8 +4,10 @@ import { join } from 'path';
 import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable } from 'cdktf';
 import { dump as stringify } from 'js-yaml';
 import { EntraAdoptOptions, EntraTwilioSso, EntraTwilioSsoProps } from '../../lib/entra';
+import { AdoptionChange } from '../../lib/core/adoption';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { tempDir, writeConfig } from '../support/files';
 import { entraStack, error, only, synthJson, warnings } from './support';
@@ -41,8 +43,6 @@ function adoptionWarnings(stack: TerraformStack): string[] {
     .map((w) => w.slice(ADOPTION_PREFIX.length));
 }
 
-/** The topic of each adoption warning (the text before the first colon). */
-const topics = (ws: string[]): string[] => ws.map((w) => w.slice(0, w.indexOf(':')));
 
 /** `<type>.<name>` of the one resource of a type whose name starts with `prefix`. */
 function address(json: any, type: string, prefix = 'Sso'): string {
@@ -193,9 +193,11 @@ describe('EntraTwilioSso adopt: what it declares', () => {
   });
 });
 
-describe('EntraTwilioSso adopt: what the first apply changes is warned at synth', () => {
+describe('EntraTwilioSso adopt: what the first apply changes, as data (rendered once as synth warnings)', () => {
+  const change = (changes: AdoptionChange[], topic: string): string => changes.find((c) => c.topic === topic)!.change;
+
   test('names the app registration, the enterprise app, the roles, the claims, the signing and the assignments created', () => {
-    const { stack } = adopted({
+    const { sso } = adopted({
       displayName: 'Flex (managed)',
       owners: [GROUP_ADMINS],
       notificationEmails: ['identity@example.com'],
@@ -205,52 +207,54 @@ describe('EntraTwilioSso adopt: what the first apply changes is warned at synth'
       ],
       attributes: [{ name: 'department', value: 'user.department' }],
     }, { appRoleIds: { agent: AGENT_ROLE_ID }, appRoleAssignmentIds: { [`${GROUP_AGENTS}/agent`]: ASSIGNMENT_ID } });
-    synthJson(stack);
-    const w = adoptionWarnings(stack);
-    expect(topics(w)).toEqual(['app registration', 'enterprise application', 'app roles', 'app role IDs', 'claims', 'SAML signing', 'app role assignments']);
-    expect(w[0]).toContain("display name becomes 'Flex (managed)'");
-    expect(w[0]).toContain(`owners exactly '${GROUP_ADMINS}' (other owners are removed)`);
-    expect(w[1]).toContain("notification emails exactly 'identity@example.com'");
-    expect(w[2]).toBe(
-      `app roles: they become exactly admin (generated ID '${EntraTwilioSso.appRoleId('admin')}'), agent (ID from adopt.appRoleIds '${AGENT_ROLE_ID}'); ` +
+    const changes = sso._adoptionChanges();
+    expect(changes.map((c) => c.topic)).toEqual(['app registration', 'enterprise application', 'app roles', 'app role IDs', 'claims', 'SAML signing', 'app role assignments']);
+    expect(change(changes, 'app registration')).toContain("display name becomes 'Flex (managed)'");
+    expect(change(changes, 'app registration')).toContain(`owners exactly '${GROUP_ADMINS}' (other owners are removed)`);
+    expect(change(changes, 'enterprise application')).toContain("notification emails exactly 'identity@example.com'");
+    expect(change(changes, 'app roles')).toBe(
+      `they become exactly admin (generated ID '${EntraTwilioSso.appRoleId('admin')}'), agent (ID from adopt.appRoleIds '${AGENT_ROLE_ID}'); ` +
         "every other app role on the app registration (a hand-made app's default 'User' and 'msiam_access' among them) is disabled and removed, and the users and groups assigned it lose it; " +
         'a kept role whose display name or description differs is disabled for a moment and rewritten',
     );
-    expect(w[3]).toMatch(/^app role IDs: 'admin' is not in adopt\.appRoleIds and gets a generated ID: /);
-    expect(w[3]).toContain(`Graph GET /applications/${APP_OBJECT}?$select=appRoles`);
-    expect(w[4]).toBe(
-      "claims: the claims-mapping policy 'Flex (managed) claims' is assigned to the enterprise application and takes over from the claims on its Attributes & Claims page; " +
+    expect(change(changes, 'app role IDs')).toMatch(/^'admin' is not in adopt\.appRoleIds and gets a generated ID: /);
+    expect(change(changes, 'app role IDs')).toContain(`Graph GET /applications/${APP_OBJECT}?$select=appRoles`);
+    expect(change(changes, 'claims')).toBe(
+      "the claims-mapping policy 'Flex (managed) claims' is assigned to the enterprise application and takes over from the claims on its Attributes & Claims page; " +
         "Entra then sends exactly NameID = user.mail, email = user.mail, full_name = user.displayname, roles = the user's app roles on this app, department = user.department, and none of its default claims",
     );
-    expect(w[5]).toContain('response and assertion signed, RSA-SHA256');
+    expect(change(changes, 'SAML signing')).toContain('response and assertion signed, RSA-SHA256');
     // The imported assignment is not listed; the created one is.
-    expect(w[6]).toMatch(new RegExp(`^app role assignments: created for '${GROUP_ADMINS}' \\(admin\\); creating one the enterprise application already has fails the apply`));
+    expect(change(changes, 'app role assignments')).toMatch(new RegExp(`^created for '${GROUP_ADMINS}' \\(admin\\); creating one the enterprise application already has fails the apply`));
   });
 
-  test('with every role ID and assignment ID given: no role-ID or assignment warning; Frontline sends no full_name', () => {
-    const stack = entraStack();
-    new EntraTwilioSso(stack, 'Sso', {
+  test('with every role ID and assignment ID given: no role-ID or assignment change; Frontline sends no full_name', () => {
+    const sso = new EntraTwilioSso(entraStack(), 'Sso', {
       target: frontline,
       tenantId: TENANT,
       users: [{ principalId: GROUP_AGENTS, roles: ['agent'] }],
       adopt: { ...ADOPT, appRoleIds: { agent: AGENT_ROLE_ID }, appRoleAssignmentIds: { [`${GROUP_AGENTS}/agent`]: ASSIGNMENT_ID } },
     });
-    synthJson(stack);
-    const w = adoptionWarnings(stack);
-    expect(topics(w)).toEqual(['app registration', 'enterprise application', 'app roles', 'claims', 'SAML signing']);
-    expect(w[1]).toContain("notification emails none (Entra then warns no one before the certificate expires: set 'notificationEmails')");
-    expect(w[3]).toContain("Entra then sends exactly NameID = user.mail, email = user.mail, roles = the user's app roles on this app, and none");
+    const changes = sso._adoptionChanges();
+    expect(changes.map((c) => c.topic)).toEqual(['app registration', 'enterprise application', 'app roles', 'claims', 'SAML signing']);
+    expect(change(changes, 'enterprise application')).toContain("notification emails none (Entra then warns no one before the certificate expires: set 'notificationEmails')");
+    expect(change(changes, 'claims')).toContain("Entra then sends exactly NameID = user.mail, email = user.mail, roles = the user's app roles on this app, and none");
   });
 
-  test('groups and attributes added after construction are in the warnings; a second synth does not repeat them', () => {
-    const { stack, sso } = adopted();
+  test('groups and attributes added after construction are in the changes', () => {
+    const { sso } = adopted();
     sso.addAttribute({ name: 'location', value: 'user.city' });
     sso.addGroup({ principalId: GROUP_AGENTS, roles: ['agent'] });
+    const changes = sso._adoptionChanges();
+    expect(change(changes, 'claims')).toContain('location = user.city');
+    expect(change(changes, 'app role assignments')).toContain(`'${GROUP_AGENTS}' (agent)`);
+  });
+
+  test('rendered once at synth, one warning per change (`<topic>: <change>`), and not repeated by a second synth', () => {
+    const { stack, sso } = adopted({ groups: [{ principalId: GROUP_AGENTS, roles: ['agent'] }] });
     synthJson(stack);
     synthJson(stack);
-    const w = adoptionWarnings(stack);
-    expect(w.filter((x) => x.startsWith('claims:'))).toEqual([expect.stringContaining('location = user.city')]);
-    expect(w.filter((x) => x.startsWith('app role assignments:'))).toEqual([expect.stringContaining(`'${GROUP_AGENTS}' (agent)`)]);
+    expect(adoptionWarnings(stack)).toEqual(sso._adoptionChanges().map((c) => `${c.topic}: ${c.change}`));
   });
 
   test('an assignment ID whose key matches no declared assignment is warned about and not imported', () => {
@@ -260,9 +264,10 @@ describe('EntraTwilioSso adopt: what the first apply changes is warned at synth'
     expect(warnings(stack)).toContain(`adopt.appRoleAssignmentIds.${GROUP_AGENTS}/admin matches no declared assignment (a group or user with that object ID and role): it is not imported`);
   });
 
-  test('an app that is not adopted gets no adoption warning', () => {
+  test('an app that is not adopted has no adoption changes and gets no adoption warning', () => {
     const stack = entraStack();
-    new EntraTwilioSso(stack, 'Sso', { target: flex, tenantId: TENANT, groups: [{ principalId: GROUP_AGENTS, roles: ['agent'] }] });
+    const sso = new EntraTwilioSso(stack, 'Sso', { target: flex, tenantId: TENANT, groups: [{ principalId: GROUP_AGENTS, roles: ['agent'] }] });
+    expect(sso._adoptionChanges()).toEqual([]);
     synthJson(stack);
     expect(adoptionWarnings(stack)).toEqual([]);
     expect(warnings(stack).filter((w) => w.includes('adopt'))).toEqual([]);
@@ -360,7 +365,7 @@ describe('config: entra.adopt', () => {
         }),
       ],
     };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: `/applications/${APP_OBJECT}`, to: 'azuread_application.Sso_A0A4D89C' },
@@ -372,15 +377,13 @@ describe('config: entra.adopt', () => {
     expect(only(json, 'azuread_application').app_role[0].id).toBe(AGENT_ROLE_ID);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt, groups: [{ id: GROUP_AGENTS, roles: ['agent'] }] })] })), '--output', tempDir()], {}, {
-      write: (t: string) => (text += t),
-    });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt, groups: [{ id: GROUP_AGENTS, roles: ['agent'] }] })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const prefix = `Warning: [flex/Sso] ${ADOPTION_PREFIX}`;
     const lines = text.split('\n').filter((l) => l.startsWith(prefix));
-    expect(topics(lines.map((l) => l.slice(prefix.length)))).toEqual(['app registration', 'enterprise application', 'app roles', 'app role IDs', 'claims', 'SAML signing', 'app role assignments']);
+    // One line per adoption change, `<topic>: <change>`.
+    expect(lines.map((l) => l.slice(prefix.length, l.indexOf(':', prefix.length)))).toEqual(['app registration', 'enterprise application', 'app roles', 'app role IDs', 'claims', 'SAML signing', 'app role assignments']);
   });
 
   test('fails if an adopt ID is not a UUID, naming the config path', () => {
@@ -418,7 +421,7 @@ describe('offline synth of an adopted Entra app needs no Terraform binary', () =
     const config = {
       targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, entra: { tenantId: TENANT, adopt: { applicationObjectId: APP_OBJECT, servicePrincipalObjectId: SP_OBJECT, signingCertificateKeyId: KEY_ID } } }],
     };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(4);
   });

@@ -106,17 +106,22 @@ describe('EntraTwilioSso composed with resources and variables of the same stack
     const role = new TerraformVariable(stack, 'role', { type: 'string' });
     const e = error(() => new EntraTwilioSso(stack, 'Sso', { target: flex, groups: [{ principalId: GROUP, roles: roles.listValue }], users: [{ principalId: USER, roles: ['agent', role.stringValue] }], roles: roles.listValue }));
     expect(e.violations.map((v) => [v.code, v.field])).toEqual([
-      [SsoErrorCode.ENTRA_ROLE_UNRESOLVED, 'groups[0].roles'],
-      [SsoErrorCode.ENTRA_ROLE_UNRESOLVED, 'users[0].roles[1]'],
-      [SsoErrorCode.ENTRA_ROLE_UNRESOLVED, 'roles'],
+      [SsoErrorCode.ROLE_UNRESOLVED, 'groups[0].roles'],
+      [SsoErrorCode.ROLE_UNRESOLVED, 'users[0].roles[1]'],
+      [SsoErrorCode.ROLE_UNRESOLVED, 'roles'],
     ]);
-    expect(e.message).toContain('groups[0].roles must be a list of role names known at synth (each becomes an Entra app role), got a Terraform reference');
+    // ENTRA_ROLE_UNRESOLVED is deprecated: every identity provider says ROLE_UNRESOLVED, in the same words.
+    expect(e.violations.map((v) => v.code)).not.toContain(SsoErrorCode.ENTRA_ROLE_UNRESOLVED);
+    expect(e.message).toContain('groups[0].roles must be a list of role names known at synth (the identity provider declares one resource per role), got a Terraform token');
     expect(synthJson(stack).resource).toBeUndefined();
     const sso = new EntraTwilioSso(entraStack(), 'Sso', { target: flex, groups: [{ principalId: GROUP, roles: ['agent'] }] });
-    expect([error(() => sso.addGroup({ principalId: USER, roles: roles.listValue })).field, error(() => sso.addUser({ principalId: USER, roles: [role.stringValue] })).field]).toEqual([
-      'groups[1].roles',
-      'users[0].roles[0]',
+    const added = [error(() => sso.addGroup({ principalId: USER, roles: roles.listValue })), error(() => sso.addUser({ principalId: USER, roles: [role.stringValue] }))];
+    expect(added.map((a) => [a.code, a.field])).toEqual([
+      [SsoErrorCode.ROLE_UNRESOLVED, 'groups[1].roles'],
+      [SsoErrorCode.ROLE_UNRESOLVED, 'users[0].roles[0]'],
     ]);
+    // The same words as the props path.
+    expect(added[0].violations[0].problem).toBe(e.violations[0].problem);
     expect(sso.groupAssignments).toHaveLength(1);
     expect(sso.userAssignments).toHaveLength(0);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { configError, synthConfig as synth } from '../support/config';
 import { readTree, tempDir } from '../support/files';
-import { main } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JB = 'JB00112233445566778899aabbccddeeff';
@@ -40,7 +40,7 @@ describe('entra config block', () => {
   test('the example config synthesizes the Entra stacks identically twice', () => {
     const run = () => {
       const out = tempDir();
-      main(['--config', 'examples/config/twilio-sso.yaml', '--output', out], {});
+      synthesizeOrThrow('examples/config/twilio-sso.yaml', out);
       return readTree(join(out, 'stacks'));
     };
     const a = run();

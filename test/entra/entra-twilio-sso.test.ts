@@ -328,6 +328,7 @@ describe('EntraTwilioSso options', () => {
     const newEnd = inDays(900);
     const sso = new EntraTwilioSso(stack, 'Sso', {
       target: flex,
+      groups: [{ principalId: GROUP_AGENTS, roles: ['agent'] }],
       certificates: [
         { name: 'y2025', endDate: oldEnd },
         { name: 'y2027', endDate: newEnd },
@@ -455,7 +456,7 @@ describe('EntraTwilioSso bad input', () => {
     [{ certificates: [{ name: 'a' }, { name: 'a' }], activeCertificate: 'a' }, 'ENTRA_CERTIFICATE_NAME_DUPLICATE', 'certificates[1].name', "certificates[1].name 'a' is already used by certificates[0]"],
     [{ certificates: [{ name: 'a', displayName: 'Twilio' }] }, 'ENTRA_CERTIFICATE_DISPLAY_NAME_INVALID', 'certificates[0].displayName', "certificates[0].displayName must start with 'CN=' followed by a name (Entra rejects others), got 'Twilio'"],
     [{ certificates: [{ name: 'a', validityYears: 5 }] }, 'ENTRA_CERTIFICATE_VALIDITY_INVALID', 'certificates[0].validityYears', 'certificates[0].validityYears must be a whole number of years from 1 to 3, got 5'],
-    [{ certificates: [{ name: 'a', validityYears: 1, endDate: '2027-01-01T00:00:00Z' }] }, 'ENTRA_CERTIFICATE_VALIDITY_CONFLICT', 'certificates[0].validityYears', "Cannot use 'certificates[0].endDate' ('2027-01-01T00:00:00Z') and 'certificates[0].validityYears' (1) together"],
+    [{ certificates: [{ name: 'a', validityYears: 1, endDate: '2027-01-01T00:00:00Z' }] }, 'ENTRA_CERTIFICATE_VALIDITY_CONFLICT', 'certificates[0].validityYears', "certificates[0].validityYears cannot be used together with 'certificates[0].endDate' ('2027-01-01T00:00:00Z'), got 1; give one"],
     [{ certificates: [{ name: 'a', endDate: '2027-01-01' }] }, 'ENTRA_CERTIFICATE_END_DATE_INVALID', 'certificates[0].endDate', "certificates[0].endDate must be an RFC 3339 timestamp such as '2028-06-30T00:00:00Z', got '2027-01-01'"],
     [{ certificates: [{ name: 'a', endDate: '2999-01-01T00:00:00Z' }] }, 'ENTRA_CERTIFICATE_END_DATE_TOO_LATE', 'certificates[0].endDate', 'certificates[0].endDate must be at most 3 years from now'],
     [{ certificates: [{ name: 'a' }, { name: 'b' }] }, 'ENTRA_ACTIVE_CERTIFICATE_REQUIRED', 'activeCertificate', "activeCertificate must be given when there are 2 certificates ('a', 'b')"],
@@ -500,7 +501,7 @@ describe('EntraTwilioSso bad input', () => {
   test('addGroup, addUser and addAttribute refuse duplicates and unknown roles', () => {
     const sso = new EntraTwilioSso(entraStack(), 'Sso', { target: flex });
     sso.addUser({ principalId: USER, roles: ['agent'] });
-    expect(() => sso.addUser({ principalId: USER, roles: ['admin'] })).toThrow(`Cannot add user '${USER}' to test/Sso: it is already assigned`);
+    expect(() => sso.addUser({ principalId: USER, roles: ['admin'] })).toThrow(`users[1].principalId '${USER}' is already listed at users[0]; list each user once with all its roles`);
     expect(error(() => sso.addGroup({ principalId: GROUP_AGENTS, roles: ['root'] })).message).toContain("groups[0].roles[0] is not a flex role, got 'root'");
     sso.addAttribute({ name: 'location', value: 'user.city' });
     expect(error(() => sso.addAttribute({ name: 'location', value: 'user.city' })).code).toBe('ATTRIBUTE_DUPLICATE');

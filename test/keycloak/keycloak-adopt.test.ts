@@ -5,7 +5,8 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { dump as stringify } from 'js-yaml';
 import { KeycloakAdoptOptions, KeycloakProvider, KeycloakTwilioSso, KeycloakTwilioSsoProps } from '../../lib/keycloak';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { ssoError as error } from '../support/errors';
 import { tempDir, writeConfig } from '../support/files';
@@ -152,43 +153,44 @@ describe('KeycloakTwilioSso adopt: what it declares', () => {
 
 describe('KeycloakTwilioSso adopt: what the first apply changes is warned at synth', () => {
   test('names the client settings, the default scopes, the mappers imported and created, the roles and the grants', () => {
-    const { stack } = adopted(
+    const { stack, sso } = adopted(
       { displayName: 'Twilio Flex', nameId: 'email', idpInitiatedSsoUrlName: 'flex', groups: [{ principalId: GROUP, roles: ['agent'] }], attributes: [{ name: 'department', value: 'dept' }] },
       { roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL } },
     );
-    synthJson(stack);
-    const w = adoptionWarnings(stack);
-    expect(topics(w)).toEqual(['client settings', 'default client scopes', 'protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name)', 'protocol mappers created, each named after its attribute', 'client roles', 'role grants']);
-    expect(w[0]).toContain(`Client ID becomes 'urn:flex:${JQ}', name 'Twilio Flex'`);
-    expect(w[0]).toContain('documents and assertions signed with RSA_SHA256');
-    expect(w[0]).toContain('POST binding forced');
-    expect(w[0]).toContain("NameID 'email' forced");
-    expect(w[0]).toContain('full scope off');
-    expect(w[0]).toContain("IdP-initiated SSO URL name 'flex'");
-    expect(w[1]).toContain('none; the client\'s default scopes (Keycloak\'s role_list and saml_organization, or others) are detached');
-    expect(w[2]).toMatch(/: email ← user property 'email'; an imported mapper of another type than declared is replaced/);
-    expect(w[3]).toContain(": full_name ← user attribute 'full_name'; roles ← the user's roles of this client, one attribute; department ← user attribute 'dept'; creating one fails the apply");
-    expect(w[4]).toBe(
-      'client roles: one per flex role; agent imported (description rewritten); admin, supervisor, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, ' +
+    const c = sso._adoptionChanges();
+    expect(c.map((x) => x.topic)).toEqual(['client settings', 'default client scopes', 'protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name)', 'protocol mappers created, each named after its attribute', 'client roles', 'role grants']);
+    expect(c[0].change).toContain(`Client ID becomes 'urn:flex:${JQ}', name 'Twilio Flex'`);
+    expect(c[0].change).toContain('documents and assertions signed with RSA_SHA256');
+    expect(c[0].change).toContain('POST binding forced');
+    expect(c[0].change).toContain("NameID 'email' forced");
+    expect(c[0].change).toContain('full scope off');
+    expect(c[0].change).toContain("IdP-initiated SSO URL name 'flex'");
+    expect(c[1].change).toContain('none; the client\'s default scopes (Keycloak\'s role_list and saml_organization, or others) are detached');
+    expect(c[2].change).toMatch(/^email ← user property 'email'; an imported mapper of another type than declared is replaced/);
+    expect(c[3].change).toContain("full_name ← user attribute 'full_name'; roles ← the user's roles of this client, one attribute; department ← user attribute 'dept'; creating one fails the apply");
+    expect(c[4].change).toBe(
+      'one per flex role; agent imported (description rewritten); admin, supervisor, wfo.full_access, wfo.team_leader, wfo.data_analyst, wfo.data_auditor, wfo.quality_manager, ' +
         'wfo.quality_process_manager, wfo.dashboard_viewer created: creating a role the client already has fails the apply (409 Conflict): give its ID in adopt.roleIds',
     );
-    expect(w[5]).toBe(`role grants: group '${GROUP}' gets agent (added to what it has: roles granted in the admin console are kept)`);
+    expect(c[5].change).toBe(`group '${GROUP}' gets agent (added to what it has: roles granted in the admin console are kept)`);
+    // Rendered once, by lib/core: one warning per change, `<topic>: <change>`.
+    synthJson(stack);
+    expect(adoptionWarnings(stack)).toEqual(c.map((x) => `${x.topic}: ${x.change}`));
   });
 
   test('with every mapper and role given: no "created" item', () => {
-    const { stack } = adopted({}, { roleIds: { admin: ROLE_AGENT, agent: ROLE_SUPERVISOR }, mapperIds: { email: MAPPER_EMAIL, roles: MAPPER_FULL_NAME } });
+    const { sso } = adopted({}, { roleIds: { admin: ROLE_AGENT, agent: ROLE_SUPERVISOR }, mapperIds: { email: MAPPER_EMAIL, roles: MAPPER_FULL_NAME } });
     const fl = keycloakStack();
-    new KeycloakTwilioSso(fl, 'Sso', {
+    const frontlineSso = new KeycloakTwilioSso(fl, 'Sso', {
       target: frontline,
       serverUrl: 'https://sso.example.com',
       realm: REALM,
       adopt: { clientUuid: CLIENT, roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL, roles: MAPPER_FULL_NAME } },
     });
-    synthJson(fl);
-    expect(topics(adoptionWarnings(fl))).toEqual(['client settings', 'default client scopes', 'protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name)', 'client roles']);
-    expect(adoptionWarnings(fl)[3]).toBe('client roles: one per frontline role; agent imported (description rewritten)');
-    synthJson(stack);
-    expect(adoptionWarnings(stack).some((w) => w.startsWith('protocol mappers created'))).toBe(true); // Flex: full_name is not given
+    const changes = frontlineSso._adoptionChanges();
+    expect(changes.map((x) => x.topic)).toEqual(['client settings', 'default client scopes', 'protocol mappers imported and rewritten as declared, each keeping its name (Basic name format, no friendly name)', 'client roles']);
+    expect(changes[3]).toEqual({ topic: 'client roles', change: 'one per frontline role; agent imported (description rewritten)' });
+    expect(sso._adoptionChanges().some((x) => x.topic === 'protocol mappers created, each named after its attribute')).toBe(true); // Flex: full_name is not given
   });
 
   test('a mapper ID for an attribute the client does not send is warned about (full_name on Frontline); a second synth does not repeat warnings', () => {
@@ -247,7 +249,7 @@ describe('config: keycloak.adopt', () => {
 
   test('imports at the stack addresses the construct IDs pin', () => {
     const out = tempDir();
-    main(['--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT, roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL } } })] })), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT, roleIds: { agent: ROLE_AGENT }, mapperIds: { email: MAPPER_EMAIL } } })] })), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: `${REALM}/${CLIENT}`, to: 'keycloak_saml_client.Sso_A0A4D89C' },
@@ -256,9 +258,8 @@ describe('config: keycloak.adopt', () => {
     ]);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT } })] })), '--output', tempDir()], {}, { write: (t: string) => (text += t) });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt: { clientUuid: CLIENT } })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const prefix = `Warning: [flex/Sso] ${ADOPTION_PREFIX}`;
     expect(topics(text.split('\n').filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length)))).toEqual([
@@ -294,7 +295,7 @@ describe('offline synth of an adopted Keycloak client needs no Terraform binary'
   test('the config app synthesizes an adopted Keycloak target without starting any process', () => {
     const out = tempDir();
     const config = { targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, keycloak: { url: 'https://sso.example.com', realm: REALM, adopt: { clientUuid: CLIENT } } }] };
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
     expect(spawned()).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8')).import).toHaveLength(1);
   });

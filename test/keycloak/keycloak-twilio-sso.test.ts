@@ -282,7 +282,7 @@ describe('KeycloakTwilioSso options', () => {
 
   test('nothing is warned about at synth: the certificate end is not known', () => {
     const stack = keycloakStack();
-    new KeycloakTwilioSso(stack, 'S', base({ certificateExpiryWarningDays: 3650 }));
+    new KeycloakTwilioSso(stack, 'S', base({ certificateExpiryWarningDays: 3650, groups: [{ principalId: 'group-agents', roles: ['agent'] }] }));
     Testing.synth(stack, true);
     expect(stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn'))).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { AnnotationMetadataEntryType, App, TerraformStack, TerraformVariable } f
 import { dump as stringify } from 'js-yaml';
 import { OktaRolesSource, OktaTwilioSso, OktaTwilioSsoProps } from '../../lib/okta';
 import { SsoErrorCode, TwilioTarget } from '../../lib/twilio';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { ssoError as error } from '../support/errors';
 import { tempDir, writeConfig } from '../support/files';
@@ -95,7 +96,7 @@ describe('OktaTwilioSso adopt: import blocks', () => {
 
 describe('OktaTwilioSso adopt: what the first apply changes is warned at synth', () => {
   test('names the label, the SAML settings, each attribute statement, the groups and the roles property', () => {
-    const { stack } = adopted({
+    const { stack, sso } = adopted({
       displayName: 'Flex (managed)',
       groups: [
         { principalId: '00gagents', roles: ['agent'] },
@@ -103,43 +104,51 @@ describe('OktaTwilioSso adopt: what the first apply changes is warned at synth',
       ],
       attributes: [{ name: 'department', value: 'user.department' }],
     });
-    synthJson(stack);
-    const warnings = adoptionWarnings(stack);
-    expect(warnings).toHaveLength(5);
-    expect(warnings[0]).toBe("label: the app's label becomes 'Flex (managed)' (the 'displayName' prop)");
-    expect(warnings[1]).toMatch(/^SAML settings: .*'https:\/\/login\.flex\.us1\.twilio\.com\/login\/callback\?connection=JQ0123456789abcdef0123456789abcdef'.*audience 'urn:flex:JQ0123456789abcdef0123456789abcdef'/);
-    expect(warnings[1]).toContain("NameID 'user.userName' (format unspecified; Flex identifies users by it, so it must be what the app sends today");
-    expect(warnings[2]).toBe(
-      'attribute statements: they become exactly ' +
+    const changes = sso._adoptionChanges();
+    expect(changes.map((c) => c.topic)).toEqual(['label', 'SAML settings', 'attribute statements', 'group assignments', "app-user property 'roles'"]);
+    expect(changes[0].change).toBe("the app's label becomes 'Flex (managed)' (the 'displayName' prop)");
+    expect(changes[1].change).toMatch(/^single sign-on URL, .*'https:\/\/login\.flex\.us1\.twilio\.com\/login\/callback\?connection=JQ0123456789abcdef0123456789abcdef'.*audience 'urn:flex:JQ0123456789abcdef0123456789abcdef'/);
+    expect(changes[1].change).toContain("NameID 'user.userName' (format unspecified; Flex identifies users by it, so it must be what the app sends today");
+    expect(changes[2].change).toBe(
+      'they become exactly ' +
         `email = 'user.email', full_name = 'String.join(" ", user.firstName, user.lastName)', roles = 'appuser.roles', department = 'user.department'; ` +
         "any other statement on the app (Twilio's guide's 'roles' = user.userType, a 'Full Name' statement) is removed",
     );
-    expect(warnings[3]).toBe(
-      "group assignments: the app is assigned exactly the groups in 'groups': '00gagents' (agent), '00gsupers' (supervisor, wfo.team_leader); " +
+    expect(changes[3].change).toBe(
+      "the app is assigned exactly the groups in 'groups': '00gagents' (agent), '00gsupers' (supervisor, wfo.team_leader); " +
         'every other group assigned to the app loses access (okta_app_group_assignments is authoritative)',
     );
-    expect(warnings[4]).toMatch(/^app-user property 'roles': created on the app as a string array limited to admin, supervisor, agent, /);
+    expect(changes[4].change).toMatch(/^created on the app as a string array limited to admin, supervisor, agent, /);
+    // Rendered once, by lib/core: one warning per change, `<topic>: <change>`.
+    synthJson(stack);
+    expect(adoptionWarnings(stack)).toEqual(changes.map((c) => `${c.topic}: ${c.change}`));
   });
 
   test('with rolesSource userType: roles from user.userType, no roles property, Frontline without full_name', () => {
     const stack = oktaStack();
-    new OktaTwilioSso(stack, 'Sso', { target: frontline, adopt: { appId: APP_ID }, rolesSource: OktaRolesSource.USER_TYPE });
+    const sso = new OktaTwilioSso(stack, 'Sso', { target: frontline, adopt: { appId: APP_ID }, rolesSource: OktaRolesSource.USER_TYPE });
     const json = synthJson(stack);
     expect(json.resource.okta_app_user_schema_property).toBeUndefined();
-    const warnings = adoptionWarnings(stack);
-    expect(warnings.map((w) => w.slice(0, w.indexOf(':')))).toEqual(['label', 'SAML settings', 'attribute statements']);
-    expect(warnings[2]).toContain("they become exactly email = 'user.email', roles = 'user.userType';");
+    const changes = sso._adoptionChanges();
+    expect(changes.map((c) => c.topic)).toEqual(['label', 'SAML settings', 'attribute statements']);
+    expect(changes[2].change).toContain("they become exactly email = 'user.email', roles = 'user.userType';");
   });
 
-  test('attributes and groups added after construction are in the warnings; a second synth does not repeat them', () => {
+  test('attributes and groups added after construction are in the changes; a second synth does not repeat the warnings', () => {
     const { stack, sso } = adopted();
     sso.addAttribute({ name: 'location', value: 'user.city' });
     sso.addGroup({ principalId: '00gnew', roles: ['admin'] });
     synthJson(stack);
     synthJson(stack);
-    const warnings = adoptionWarnings(stack);
-    expect(warnings.filter((w) => w.startsWith('attribute statements:'))).toEqual([expect.stringContaining("location = 'user.city'")]);
-    expect(warnings.filter((w) => w.startsWith('group assignments:'))).toEqual([expect.stringContaining("'00gnew' (admin)")]);
+    const changes = sso._adoptionChanges();
+    expect(changes.filter((c) => c.topic === 'attribute statements')).toEqual([{ topic: 'attribute statements', change: expect.stringContaining("location = 'user.city'") }]);
+    expect(changes.filter((c) => c.topic === 'group assignments')).toEqual([{ topic: 'group assignments', change: expect.stringContaining("'00gnew' (admin)") }]);
+    expect(adoptionWarnings(stack)).toHaveLength(changes.length);
+  });
+
+  test('values that would drive a terminal are escaped in the changes', () => {
+    const { sso } = adopted({ displayName: 'Flex\u001b]0;owned\u0007' });
+    expect(sso._adoptionChanges()[0].change).toBe("the app's label becomes 'Flex\\u001b]0;owned\\u0007' (the 'displayName' prop)");
   });
 
   test('an app that is not adopted gets no adoption warning', () => {
@@ -185,7 +194,7 @@ describe('config: okta.adopt', () => {
 
   test('imports the app and the group assignments at the stack addresses the construct IDs pin', () => {
     const out = tempDir();
-    main(['--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     // The addresses test/stacks/config-stacks.test.ts pins for every Okta stack.
     expect(json.import).toEqual([
@@ -194,11 +203,8 @@ describe('config: okta.adopt', () => {
     ]);
   });
 
-  test('the command line prints each adoption warning', () => {
-    let text = '';
-    const code = runCli(['--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', tempDir()], {}, {
-      write: (t: string) => (text += t),
-    });
+  test('twilio-sso synth prints each adoption warning', async () => {
+    const { code, stderr: text } = await cli(['synth', '--config', writeConfig(stringify({ targets: [target({ adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] })] })), '--output', tempDir()]);
     expect(code).toBe(0);
     const lines = text.split('\n').filter((l) => l.startsWith(`Warning: [flex/Sso] ${ADOPTION_PREFIX}`));
     expect(lines.map((l) => l.slice(`Warning: [flex/Sso] ${ADOPTION_PREFIX}`.length).replace(/:.*/, ''))).toEqual([
@@ -212,7 +218,7 @@ describe('config: okta.adopt', () => {
 
   test('the example adopt config (examples/config/adopt.yaml) imports its app and group assignments', () => {
     const out = tempDir();
-    main(['--config', 'examples/config/adopt.yaml', '--output', out], {});
+    synthesizeOrThrow('examples/config/adopt.yaml', out);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex-okta-adopted', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toEqual([
       { id: '0oa6a9uwbalsZ4enC0x7', to: 'okta_app_saml.Sso_A0A4D89C' },
@@ -257,7 +263,7 @@ describe('offline synth of an adopted app needs no Terraform binary', () => {
     const config = writeConfig(
       stringify({ targets: [{ name: 'flex', twilio: { flexEnhanced: { connectionSid: JQ } }, okta: { orgName: 'acme', adopt: { appId: APP_ID }, groups: [{ id: '00g1', roles: ['agent'] }] } }] }),
     );
-    main(['--config', config, '--output', out], {});
+    synthesizeOrThrow(config, out);
     expect(spawned()).toEqual([]);
     const json = JSON.parse(readFileSync(join(out, 'stacks', 'flex', 'cdk.tf.json'), 'utf8'));
     expect(json.import).toHaveLength(2);

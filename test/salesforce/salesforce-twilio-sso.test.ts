@@ -294,7 +294,7 @@ describe('synth output', () => {
     new SalesforceTwilioSso(one, 'Sso', base({ deploy: { targetOrg: 'acme-prod' } }));
     const e = ssoError(() => new SalesforceTwilioSso(two, 'Sso', base({ deploy: { targetOrg: 'acme-prod' } })));
     expect(e.code).toBe('SALESFORCE_APP_NAME_TAKEN');
-    expect(e.message).toContain("Cannot deploy two/Sso as 'Twilio_Flex' to org 'acme-prod': one/Sso deploys an app of that name there");
+    expect(e.message).toContain("appName 'Twilio_Flex' of two/Sso is already deployed to org 'acme-prod' by one/Sso, and each deploy would overwrite the other");
     expect(two.node.findAll().some((c) => c.node.id === 'Deploy' || c.node.id === 'Project')).toBe(false);
     // Another name, another org, or no deploy step: fine.
     new SalesforceTwilioSso(two, 'Other', base({ appName: 'Twilio_Flex_EU', deploy: { targetOrg: 'acme-prod' } }));
@@ -379,7 +379,7 @@ describe('bad input is an SsoConfigError naming the field and value', () => {
   });
 
   test('fails if a Connected App has no contact email', () => {
-    expect(error({ appType: SalesforceAppType.CONNECTED_APP }).message).toMatch(/Cannot use 'appType' ConnectedApp without 'contactEmail'/);
+    expect(error({ appType: SalesforceAppType.CONNECTED_APP }).message).toMatch(/contactEmail is required with 'appType' ConnectedApp: the Metadata API requires it on a Connected App/);
   });
 
   test('fails if roles and rolesFormula are both given', () => {

@@ -194,7 +194,7 @@ describe('addAttribute after construction', () => {
     app.synth();
     const e = ssoError(() => synthesized.addAttribute({ name: 'department', value: '$User.Department' }));
     expect([e.code, e.field, e.value]).toEqual([SsoErrorCode.SALESFORCE_ALREADY_RENDERED, 'attributes[0].name', 'department']);
-    expect(e.message).toContain("Cannot add attribute 'department' to sf/Sso: its Salesforce project was already rendered");
+    expect(e.message).toContain("attributes[0].name 'department' cannot be added to sf/Sso: its Salesforce project was already rendered");
     expect(synthesized.attributes).toEqual([]);
 
     const read = new SalesforceTwilioSso(newStack(), 'Sso', base());

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { dump as stringify } from 'js-yaml';
-import { main, runCli } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
+import { cli } from '../cli/support';
 import { configError } from '../support/config';
 import { readTree, tempDir, writeConfig } from '../support/files';
 
@@ -9,9 +10,9 @@ const EXAMPLE = 'examples/config/twilio-sso.yaml';
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
 const JB = 'JB00112233445566778899aabbccddeeff';
 
-function synth(configPath: string, env: NodeJS.ProcessEnv = {}): string {
+function synth(configPath: string): string {
   const out = tempDir();
-  main(['--config', configPath, '--output', out], env);
+  synthesizeOrThrow(configPath, out);
   return out;
 }
 
@@ -55,9 +56,9 @@ describe('the example config', () => {
     expect(readTree(synth(EXAMPLE))).toEqual(readTree(out));
   });
 
-  test('reads the config path from TWILIO_SSO_CONFIG when --config is absent', () => {
+  test('twilio-sso synth reads the config path from TWILIO_SSO_CONFIG when --config is absent', async () => {
     const out2 = tempDir();
-    main(['--output', out2], { TWILIO_SSO_CONFIG: EXAMPLE });
+    expect((await cli(['synth', '--output', out2], { TWILIO_SSO_CONFIG: EXAMPLE })).code).toBe(0);
     expect(readTree(out2)).toEqual(readTree(out));
   });
 });
@@ -91,7 +92,7 @@ describe('bad config fails at synth time with the path in the file', () => {
 
   test('a malformed SID', () => {
     const e = configError({ targets: [okTarget({ twilio: { flexEnhanced: { connectionSid: 'JQ123' } } })] });
-    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid: flex connection SID must look like JQ followed by 32 lowercase hex characters, got 'JQ123'");
+    expect(e.message).toContain("targets[0].twilio.flexEnhanced.connectionSid must look like JQ followed by 32 lowercase hex characters (the flex connection SID), got 'JQ123'");
   });
 
   test('an Entity ID and ACS URL from different targets', () => {
@@ -168,50 +169,19 @@ describe('bad config fails at synth time with the path in the file', () => {
   });
 
   test('a missing config file names the path and how to set it', () => {
-    expect(() => main(['--config', '/nonexistent/twilio-sso.yaml'], {})).toThrow(/Cannot read config file '\/nonexistent\/twilio-sso.yaml'.*TWILIO_SSO_CONFIG/);
+    expect(() => synthesizeOrThrow('/nonexistent/twilio-sso.yaml', tempDir())).toThrow(/Cannot read config file '\/nonexistent\/twilio-sso.yaml'.*TWILIO_SSO_CONFIG/);
   });
 
   test('a YAML syntax error names the file and the line, and nothing is written', () => {
     const out = tempDir();
     const file = writeConfig('targets:\n  - name: flex\n    name: again\n');
-    expect(() => main(['--config', file, '--output', out], {})).toThrow(`${file}:3:5: cannot be read as a config: duplicated mapping key`);
+    expect(() => synthesizeOrThrow(file, out)).toThrow(`${file}:3:5: cannot be read as a config: duplicated mapping key`);
     expect(readTree(out)).toEqual({});
   });
 
   test('YAML 1.2 core schema: unquoted dates and yes/no stay strings, so the schema reports them as such', () => {
     const file = writeConfig('targets:\n  - name: 2027-01-01\n    okta: yes\n');
-    expect(() => main(['--config', file, '--output', tempDir()], {})).toThrow(/targets\[0\]\.okta: must be object, got "yes"/);
-  });
-});
-
-describe('the command line', () => {
-  const run = (argv: string[], env: NodeJS.ProcessEnv) => {
-    let text = '';
-    const code = runCli(argv, env, { write: (t: string) => (text += t) });
-    return { code, text };
-  };
-
-  test('run with node: a summary of the stacks on stderr, exit 0', () => {
-    const out = tempDir();
-    const { code, text } = run(['--config', 'examples/config/twilio-sso.yaml', '--output', out], {});
-    expect(code).toBe(0);
-    expect(text).toContain(`Synthesized 7 stack(s) into ${out}/stacks: flex-okta, frontline-okta,`);
-  });
-
-  test('run by the cdktf CLI: silent, since the CLI prints the stacks and annotations (and calls stderr [ERROR])', () => {
-    const out = tempDir();
-    const env = { CDKTF_OUTDIR: out, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true', TWILIO_SSO_CONFIG: 'examples/config/twilio-sso.yaml' };
-    const { code, text } = run([], env);
-    expect(code).toBe(0);
-    expect(text).toBe('');
-    expect(readdirSync(join(out, 'stacks'))).toHaveLength(7);
-  });
-
-  test('bad config: the message, not a stack trace, and exit 1', () => {
-    const { code, text } = run(['--config', '/nonexistent/twilio-sso.yaml'], {});
-    expect(code).toBe(1);
-    expect(text).toMatch(/^Cannot read config file '\/nonexistent\/twilio-sso.yaml'/);
-    expect(text).not.toContain('    at ');
+    expect(() => synthesizeOrThrow(file, tempDir())).toThrow(/targets\[0\]\.okta: must be object, got "yes"/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { load as parseYaml } from 'js-yaml';
-import { main } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
 import { readTree, tempDir } from '../support/files';
 import { onlyResource } from '../support/synth';
 
@@ -18,7 +18,7 @@ const GROUPS = [
 
 function synth(config: string): string {
   const out = tempDir();
-  main(['--config', config, '--output', out], {});
+  synthesizeOrThrow(config, out);
   return out;
 }
 const stacks = (out: string): string[] => readdirSync(join(out, 'stacks')).sort();

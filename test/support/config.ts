@@ -5,14 +5,14 @@ import { dump as stringify } from 'js-yaml';
 import { SsoConfigError } from '../../lib';
 import { declareStacks } from '../../stacks/build-app';
 import { checkConfigFile, configCheckError } from '../../stacks/config/check-config';
-import { main } from '../../stacks/main';
+import { synthesizeOrThrow } from '../../cli/synthesize';
 import { TwilioSsoStack } from '../../stacks/twilio-sso-stack';
 import { tempDir, writeConfig } from './files';
 
 /** Writes `config` as a YAML file, synthesizes it with the app entry point, returns the output dir. */
 export function synthConfig(config: unknown): string {
   const out = tempDir();
-  main(['--config', writeConfig(stringify(config)), '--output', out], {});
+  synthesizeOrThrow(writeConfig(stringify(config)), out);
   return out;
 }
 
@@ -23,7 +23,7 @@ export function synthConfig(config: unknown): string {
 export function configError(config: unknown): SsoConfigError {
   const out = tempDir();
   try {
-    main(['--config', writeConfig(stringify(config)), '--output', out], {});
+    synthesizeOrThrow(writeConfig(stringify(config)), out);
   } catch (e) {
     if (!(e instanceof SsoConfigError)) throw e;
     expect(existsSync(join(out, 'stacks'))).toBe(false);

@@ -1,3 +1,4 @@
 export * from './msgraph-provider';
+export * from './msgraph-request';
 export * from './msgraph-resource';
 export * from './msgraph-update-resource';

@@ -1,7 +1,6 @@
 import { TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
-import { HandWrittenResource } from '../../core/hand-written-resource';
-import { TIME_PROVIDER_VERSION, TimeProvider } from './time-provider';
+import { TimeResource } from './time-resource';
 
 /** Config for {@link TimeOffset}. */
 export interface TimeOffsetConfig extends TerraformMetaArguments {
@@ -13,23 +12,16 @@ export interface TimeOffsetConfig extends TerraformMetaArguments {
  * `time_offset`: a timestamp fixed at creation time plus an offset, kept in state, so that a
  * relative validity ("2 years") becomes a stable date that does not move on every plan.
  */
-export class TimeOffset extends HandWrittenResource {
+export class TimeOffset extends TimeResource {
   /** The Terraform resource type. */
   public static readonly tfResourceType = 'time_offset';
 
-  private readonly offsetYears: number;
-
   constructor(scope: Construct, id: string, config: TimeOffsetConfig) {
-    super(scope, id, TimeOffset.tfResourceType, { providerName: 'time', providerVersion: TIME_PROVIDER_VERSION }, { ...config, provider: config.provider ?? TimeProvider.of(scope) });
-    this.offsetYears = config.offsetYears;
+    super(scope, id, TimeOffset.tfResourceType, config, { offset_years: config.offsetYears });
   }
 
   /** The offset timestamp, RFC 3339. */
   public get rfc3339(): string {
     return this.getStringAttribute('rfc3339');
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return { offset_years: this.offsetYears };
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `twilio-sso` command (package.json `bin`): `synth`, `validate`, `console`, `verify`, `schema`.
- * `npm run build` bundles it with everything it needs into dist/app/twilio-sso.js.
+ * The `twilio-sso` command (package.json `bin`): `validate`, `synth`, `console`, `verify`, `schema`,
+ * one file each in cli/commands. `npm run build` bundles it with everything it needs into
+ * dist/app/twilio-sso.js; `node dist/cli/main.js` is the same command unbundled.
  */
 import { runTwilioSso } from './program';
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'fs';
-import { certificateDer, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from './certificate';
-import { OUTPUTS } from './console-sheet';
-import { BINDINGS, IdpMetadata, MAX_METADATA_BYTES, SAML2_PROTOCOL } from './saml-metadata';
-import { TerraformOutput } from './terraform-outputs';
+import { OUTPUTS } from '../console/sheet';
+import { TerraformOutput } from '../io/terraform';
+import { certificateDer, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from '../saml/certificate';
+import { BINDINGS, IdpMetadata, SAML2_PROTOCOL } from '../saml/metadata';
 
 /** One check of `twilio-sso verify`. */
 export interface VerifyCheck {
@@ -30,14 +29,6 @@ export interface VerifyReport {
   readonly checks: VerifyCheck[];
   /** True when every check passed (exit code 0). */
   readonly ok: boolean;
-}
-
-/** Reading the metadata failed (network, file): a usage/IO error, exit code 2. */
-export class MetadataFetchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MetadataFetchError';
-  }
 }
 
 const str = (outputs: Record<string, TerraformOutput>, name: string): string | null => {
@@ -169,42 +160,4 @@ export function formatVerifyReport(r: VerifyReport): string {
   const failed = r.checks.filter((c) => !c.ok).length;
   lines.push('', failed === 0 ? `verify '${r.target}': all ${r.checks.length} checks passed against ${r.metadataSource}` : `verify '${r.target}': ${failed} of ${r.checks.length} checks failed against ${r.metadataSource}`);
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Reads metadata from an http(s) URL or a file. URLs are fetched with a timeout and a size limit;
- * anything that stops the read is a {@link MetadataFetchError}.
- */
-export async function readMetadata(source: string, timeoutMs: number): Promise<Buffer> {
-  if (/^https?:\/\//i.test(source)) {
-    let res: Response;
-    try {
-      res = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
-    } catch (e) {
-      const cause = (e as { cause?: { message?: string } }).cause?.message;
-      throw new MetadataFetchError(`cannot fetch the metadata from ${source}: ${(e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (cause ?? (e as Error).message)}`);
-    }
-    if (!res.ok) throw new MetadataFetchError(`cannot fetch the metadata from ${source}: HTTP ${res.status} ${res.statusText}`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const reader = res.body?.getReader();
-    if (!reader) return Buffer.alloc(0);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_METADATA_BYTES) {
-        await reader.cancel();
-        throw new MetadataFetchError(`the metadata at ${source} is larger than ${MAX_METADATA_BYTES} bytes`);
-      }
-      chunks.push(Buffer.from(value));
-    }
-    return Buffer.concat(chunks);
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new MetadataFetchError(`--metadata takes an http(s) URL or a file path, got '${source}'`);
-  try {
-    return readFileSync(source);
-  } catch (e) {
-    throw new MetadataFetchError(`cannot read the metadata file '${source}': ${(e as Error).message}`);
-  }
 }

@@ -1,6 +1,6 @@
 // Where a run of the app takes its config and output from, and who runs it: shared by the
-// `twilio-sso` command (program.ts) and the unbundled app (stacks/main.ts). No imports: program.ts
-// loads its heavy modules only for the subcommand that needs them.
+// `twilio-sso` commands. No imports: the command files
+// load their heavy modules only when they run.
 
 /** The default config file when neither `--config` nor `TWILIO_SSO_CONFIG` is given. */
 export const DEFAULT_CONFIG = 'twilio-sso.yaml';

@@ -1,6 +1,9 @@
 import { spawnSync } from 'child_process';
 import { accessSync, constants, existsSync, statSync } from 'fs';
 import { delimiter, isAbsolute, join } from 'path';
+import { CliIo } from '../context';
+import { ioError, usageError } from '../errors';
+import { outdirOf } from './invocation';
 
 /** One output as `terraform output -json` prints it. */
 export interface TerraformOutput {
@@ -8,14 +11,6 @@ export interface TerraformOutput {
   readonly value: unknown;
   /** Whether Terraform marks it sensitive; such a value is never printed. */
   readonly sensitive: boolean;
-}
-
-/** A problem running Terraform or finding the stack: a usage/IO error (exit code 2), not a finding. */
-export class StackAccessError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StackAccessError';
-  }
 }
 
 /** The binaries tried, in order, when `--binary` is not given. */
@@ -29,11 +24,11 @@ const STACK_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
  */
 export function stackDirectory(outdir: string, target: string): string {
   if (!STACK_NAME.test(target)) {
-    throw new StackAccessError(`'${target}' is not a target name (lowercase letters, digits and dashes, as in the config's targets[].name)`);
+    throw usageError(`'${target}' is not a target name (lowercase letters, digits and dashes, as in the config's targets[].name)`);
   }
   const dir = join(outdir, 'stacks', target);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new StackAccessError(`no stack directory '${dir}': synthesize and apply the target first (twilio-sso synth, then terraform init + apply in that directory, or cdktf deploy ${target}), or pass --output <the synth output directory>`);
+    throw ioError(`no stack directory '${dir}': synthesize and apply the target first (twilio-sso synth, then terraform init + apply in that directory, or cdktf deploy ${target}), or pass --output <the synth output directory>`);
   }
   return dir;
 }
@@ -62,18 +57,18 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
 export function findTerraformBinary(choice: string | undefined, env: NodeJS.ProcessEnv): string {
   if (choice !== undefined) {
     if (isAbsolute(choice) || choice.includes('/') || choice.includes('\\')) {
-      if (!existsSync(choice)) throw new StackAccessError(`--binary '${choice}' does not exist`);
+      if (!existsSync(choice)) throw ioError(`--binary '${choice}' does not exist`);
       return choice;
     }
     const found = onPath(choice, env);
-    if (!found) throw new StackAccessError(`--binary '${choice}' is not on PATH`);
+    if (!found) throw ioError(`--binary '${choice}' is not on PATH`);
     return found;
   }
   for (const name of TERRAFORM_BINARIES) {
     const found = onPath(name, env);
     if (found) return found;
   }
-  throw new StackAccessError(`neither ${TERRAFORM_BINARIES.join(' nor ')} is on PATH: install one, or pass --binary <path>`);
+  throw ioError(`neither ${TERRAFORM_BINARIES.join(' nor ')} is on PATH: install one, or pass --binary <path>`);
 }
 
 /**
@@ -89,22 +84,28 @@ export function readTerraformOutputs(stackDir: string, binary: string, env: Node
     timeout: 5 * 60 * 1000,
   });
   const cmd = `${binary} output -json (in ${stackDir})`;
-  if (r.error) throw new StackAccessError(`${cmd} could not run: ${r.error.message}`);
+  if (r.error) throw ioError(`${cmd} could not run: ${r.error.message}`);
   if (r.status !== 0) {
     const err = (r.stderr || r.stdout || '').trim().split('\n').slice(-12).join('\n');
-    throw new StackAccessError(`${cmd} exited ${r.status ?? r.signal}; has 'terraform init' run there?\n${err}`);
+    throw ioError(`${cmd} exited ${r.status ?? r.signal}; has 'terraform init' run there?\n${err}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(r.stdout);
   } catch {
-    throw new StackAccessError(`${cmd} did not print JSON`);
+    throw ioError(`${cmd} did not print JSON`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new StackAccessError(`${cmd} did not print an object of outputs`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw ioError(`${cmd} did not print an object of outputs`);
   const out: Record<string, TerraformOutput> = {};
   for (const [name, o] of Object.entries(parsed as Record<string, any>)) {
     if (o === null || typeof o !== 'object') continue;
     out[name] = { value: o.value, sensitive: o.sensitive === true };
   }
   return out;
+}
+
+/** The outputs of `<outdir>/stacks/<target>`, read with the Terraform CLI the options name. */
+export function readStackOutputs(io: CliIo, target: string, opts: { output?: string; binary?: string }): Record<string, TerraformOutput> {
+  const dir = stackDirectory(outdirOf(opts.output, io.env), target);
+  return readTerraformOutputs(dir, findTerraformBinary(opts.binary, io.env), io.env);
 }

@@ -1,5 +1,6 @@
-import { CertificateFacts, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from './certificate';
-import { TerraformOutput } from './terraform-outputs';
+import { inputError } from '../errors';
+import { TerraformOutput } from '../io/terraform';
+import { CertificateFacts, certificateFacts, expiryWarning, parseCertificate, warningDaysFrom } from '../saml/certificate';
 
 /**
  * The stack outputs the Console sheet reads (lib/core/console-outputs.ts declares them; their names
@@ -52,14 +53,6 @@ export interface ConsoleSheet {
   readonly warnings: string[];
 }
 
-/** The outputs do not belong to a Twilio SSO stack (nothing to show). */
-export class NotATwilioSsoStackError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotATwilioSsoStackError';
-  }
-}
-
 /** The value of an output if it is a non-sensitive string; else null and why. */
 function read(outputs: Record<string, TerraformOutput>, name: string): { value: string | null; note?: string } {
   const o = outputs[name];
@@ -72,14 +65,14 @@ function read(outputs: Record<string, TerraformOutput>, name: string): { value: 
 /**
  * Builds the Console sheet from a stack's outputs. `prefix` is the output-name prefix a stack with
  * several apps uses (`TwilioConsoleOutputs` `prefix`, e.g. `flex_`). Throws
- * {@link NotATwilioSsoStackError} when the outputs have neither SSO URL.
+ * an input error (exit 1) when the outputs have neither SSO URL.
  */
 export function consoleSheet(target: string, outputs: Record<string, TerraformOutput>, options: { prefix?: string; now: Date }): ConsoleSheet {
   const p = options.prefix ?? '';
   const product = `${p}${OUTPUTS.flexSsoUrl}` in outputs ? 'flex' : `${p}${OUTPUTS.frontlineSsoUrl}` in outputs ? 'frontline' : undefined;
   if (product === undefined) {
     const names = Object.keys(outputs).sort();
-    throw new NotATwilioSsoStackError(
+    throw inputError(
       names.length === 0
         ? `the stack '${target}' has no outputs: has it been applied (terraform apply / cdktf deploy)?`
         : `the stack '${target}' has no ${p}${OUTPUTS.flexSsoUrl} or ${p}${OUTPUTS.frontlineSsoUrl} output (it has: ${names.join(', ')})${p === '' ? '; if its outputs are prefixed, pass --prefix' : ''}`,

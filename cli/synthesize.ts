@@ -1,12 +1,12 @@
 import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { GENERATED_FILES_MANIFEST } from '../../lib/core/generated-files';
-import { SsoConfigError, SsoErrorCode } from '../../lib/twilio';
-import { declareStacks } from '../build-app';
-import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError } from '../config/check-config';
-import { problemAt } from '../config/config-problems';
-import { ConfigDocument } from '../config/config-document';
+import { GENERATED_FILES_MANIFEST } from '../lib/core/generated-files';
+import { SsoConfigError, SsoErrorCode } from '../lib/twilio';
+import { declareStacks } from '../stacks/build-app';
+import { ConfigCheck, ConfigReadError, checkConfigFile, configCheckError } from '../stacks/config/check-config';
+import { problemAt } from '../stacks/config/config-problems';
+import { ConfigDocument } from '../stacks/config/config-document';
 
 /** What a successful synth wrote. */
 export interface Synthesized {
