@@ -44,7 +44,8 @@ export function roleProblems(role: unknown, field: string, target: TwilioTarget,
  * (each reported at its index, `groups[0].roles[1]`).
  */
 export function rolesProblems(roles: unknown, field: string, target: TwilioTarget, tokens: RoleTokens = RoleTokens.ALLOWED): Violation[] {
-  if (!target.hasRoles) return [noRoles(field, roles, target)];
+  // A product without roles: its principals are only given access (no roles, or an empty list).
+  if (!target.hasRoles) return roles === undefined || (Array.isArray(roles) && roles.length === 0 && !isUnresolved(roles)) ? [] : [noRoles(field, roles, target)];
   if (isUnresolved(roles)) return tokens === RoleTokens.NONE ? [unresolved(field, roles, 'a list of role names')] : [];
   const allowed = target.allowedRoles;
   const notList = listProblems(roles, field, `a list of ${target.product} roles (${allowed.join(', ')})`);

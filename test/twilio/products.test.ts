@@ -212,3 +212,13 @@ describe('fromEntityId for Segment', () => {
     expect(TwilioTarget.fromEntityId('urn:console:abc')).toBeUndefined();
   });
 });
+
+describe('assignments for products without roles', () => {
+  test('no roles or an empty list is fine; any role is refused', () => {
+    const { rolesProblems } = require('../../lib/twilio/role-rules');
+    const t = TwilioTarget.sendgrid({ integrationId: UUID });
+    expect(rolesProblems(undefined, 'groups[0].roles', t)).toEqual([]);
+    expect(rolesProblems([], 'groups[0].roles', t)).toEqual([]);
+    expect(rolesProblems(['admin'], 'groups[0].roles', t).map((v: any) => v.code)).toEqual([SsoErrorCode.ROLES_NOT_SUPPORTED]);
+  });
+});
