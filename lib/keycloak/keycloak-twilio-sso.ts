@@ -8,7 +8,7 @@ import { AssignmentRules, PrincipalKind, looksLikeName, principalIdShapeProblems
 import { ValueLanguage } from '../core/saml-attribute';
 import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
-import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
+import { SsoErrorCode, TwilioSsoKind, TwilioTarget, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { RoleTokens, roleProblems, rolesProblems } from '../twilio/role-rules';
 import { isRecord, show, throwEach, throwIfAny, violation } from '../twilio/rules';
@@ -132,8 +132,30 @@ const KEYCLOAK_ASSIGNMENTS: AssignmentRules = {
         `admin console: ${kind === PrincipalKind.GROUP ? 'Groups' : 'Users'} → the ${kind}: the URL ends in its ID), or a ${kind === PrincipalKind.GROUP ? 'KeycloakGroup' : 'KeycloakUser'}'s id`,
       whyNot: (value) => looksLikeName(value, kind),
     }),
-  roles: (roles, field, target) => rolesProblems(roles, field, target, RoleTokens.LIST_ONLY),
+  roles: (roles, field, target) => (target.hasRoles ? rolesProblems(roles, field, target, RoleTokens.LIST_ONLY) : noPrincipals(roles, field, target)),
 };
+
+/**
+ * Groups and users give Twilio roles in Keycloak (client roles): for a product without roles they
+ * would do nothing, since a Keycloak SAML client cannot be limited to groups (every user of the realm
+ * can sign in), so they are refused rather than silently ignored.
+ */
+function noPrincipals(roles: unknown, field: string, target: TwilioTarget): Violation[] {
+  const at = field.replace(/\.roles$/, '');
+  return [
+    violation(SsoErrorCode.PRINCIPALS_NOT_SUPPORTED, at, roles,
+      `must be left out: in Keycloak groups and users only carry Twilio roles, and ${target.description} has none; every user of the realm can sign in (limit access in the realm, or with an authentication flow)`),
+  ];
+}
+
+/** NameID rules of the products that identify users by email: the NameID must be the email. */
+function productNameIdProblems(props: Record<string, unknown>): Violation[] {
+  const target = props.target;
+  if (!(target instanceof TwilioTarget) || !target.nameIdIsEmail) return [];
+  const nameId = props.nameId;
+  if (nameId === undefined || isUnresolved(nameId) || nameId === 'email') return [];
+  return [violation(SsoErrorCode.NAME_ID_INVALID, 'nameId', nameId, `must be 'email' (or left out): ${target.description} identifies users by their email (NameID format EmailAddress), got ${show(nameId)}`)];
+}
 
 /**
  * Twilio Flex or Frontline single sign-on as a Keycloak SAML client, configured as Twilio's SSO
@@ -213,7 +235,7 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
       forcePostBinding: true,
       frontChannelLogout: false,
       // The user property is also the provider's name_id_format value (NAME_IDS).
-      nameIdFormat: given.nameId ?? DEFAULT_NAME_ID,
+      nameIdFormat: given.nameId ?? (target.nameIdIsEmail ? 'email' : DEFAULT_NAME_ID),
       forceNameIdFormat: true,
       includeAuthnStatement: true,
       fullScopeAllowed: false,
@@ -228,13 +250,18 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     this.clientRef = this.client.id;
     new KeycloakSamlClientDefaultScopes(this, 'DefaultScopes', { realmId: this.realm, clientId: this.clientRef, defaultScopes: DEFAULT_SCOPES });
 
-    this.readValues = [props.email ?? DEFAULT_EMAIL];
-    this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, given.email ?? DEFAULT_EMAIL);
+    // The attributes the product reads: email (Flex, Frontline, Segment), full_name (Flex), roles
+    // (Flex, Frontline); the Console and SendGrid read the NameID only.
+    this.readValues = [];
+    if (target.requiredAttributes.includes(EMAIL_ATTRIBUTE)) {
+      this.readValues.push(props.email ?? DEFAULT_EMAIL);
+      this.valueMapper('EmailMapper', EMAIL_ATTRIBUTE, given.email ?? DEFAULT_EMAIL);
+    }
     if (target.isFlex) {
       this.readValues.push(props.fullName ?? DEFAULT_FULL_NAME);
       this.valueMapper('FullNameMapper', FULL_NAME_ATTRIBUTE, given.fullName ?? DEFAULT_FULL_NAME);
     }
-    this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
+    if (target.hasRoles) this.mapper('RolesMapper', ROLES_ATTRIBUTE, 'saml-role-list-mapper', { single: 'true' });
 
     for (const role of target.allowedRoles) {
       const resource = new KeycloakRole(this, `Role-${role}`, {
@@ -278,7 +305,7 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     if (urlName !== undefined && !isUnresolved(urlName) && (typeof urlName !== 'string' || !URL_NAME.test(urlName))) {
       out.push(violation(SsoErrorCode.KEYCLOAK_IDP_INITIATED_NAME_INVALID, 'idpInitiatedSsoUrlName', urlName, `must be letters, digits, '_' and '-' (a URL segment), got ${show(urlName)}`));
     }
-    out.push(...sharedPropsProblems(given, rules));
+    out.push(...sharedPropsProblems(given, rules), ...productNameIdProblems(given));
     if (given.adopt !== undefined && given.target instanceof TwilioTarget) out.push(...keycloakAdoptProblems(given.target, given.adopt));
     if (given.fullName === REMOVED_FULL_NAME_OPTION) {
       // Earlier releases read this word as "Keycloak's saml-full-name-mapper". Keycloak 26.7.3 does
@@ -508,7 +535,25 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
  * ID carries its `JQ`/`AC`/`JB` SID), given escaped for Terraform.
  */
 function defaultUrlName(target: TwilioTarget, entityId: string): string {
+  if (!isTwilioSidKind(target)) return productUrlName(target);
   const sid = target.sid === undefined ? undefined : literal(target.sid);
   if (sid === undefined) return `twilio-${Fn.lower(Fn.regex('(?:JQ|AC|JB)[0-9a-fA-F]{32}', entityId))}`;
   return isUnresolved(sid) ? `twilio-${Fn.lower(sid)}` : `twilio-${sid.toLowerCase()}`;
+}
+
+/** Whether the target is one of the SID-identified shapes (Flex enhanced, Flex legacy, Frontline). */
+function isTwilioSidKind(target: TwilioTarget): boolean {
+  return target.kind === TwilioSsoKind.FLEX_ENHANCED || target.kind === TwilioSsoKind.FLEX_LEGACY || target.kind === TwilioSsoKind.FRONTLINE;
+}
+
+/**
+ * `twilio-<product>[-<ID>]` for the Console, SendGrid and Segment: the integration ID or connection
+ * value in lowercase with anything but letters, digits, `_` and `-` made `-` (a URL segment); the
+ * Console's profile has no ID in its values.
+ */
+function productUrlName(target: TwilioTarget): string {
+  const id = target.sid === undefined ? undefined : literal(target.sid);
+  if (id === undefined) return `twilio-${target.product}`;
+  if (isUnresolved(id)) return `twilio-${target.product}-${Fn.lower(Fn.replace(id, '/[^A-Za-z0-9_-]/', '-'))}`;
+  return `twilio-${target.product}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, '-')}`;
 }

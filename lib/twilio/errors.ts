@@ -66,6 +66,11 @@ export enum SsoErrorCode {
   SP_METADATA_INVALID = 'SP_METADATA_INVALID',
   /** Roles were given for a product that has no roles in SAML (Console, SendGrid, Segment). */
   ROLES_NOT_SUPPORTED = 'ROLES_NOT_SUPPORTED',
+  /**
+   * Groups or users were given where they can only carry roles and the product has none: a Keycloak
+   * client for the Console, SendGrid or Segment (a Keycloak SAML client cannot be limited to groups).
+   */
+  PRINCIPALS_NOT_SUPPORTED = 'PRINCIPALS_NOT_SUPPORTED',
 
   // What every identity-provider construct shares (lib/core).
   /** An extra attribute re-declares `email`, `roles` or `full_name`. */
