@@ -13,7 +13,7 @@ import { ValueLanguage } from '../core/saml-attribute';
 import { literal } from '../core/literal';
 import { problemsHeader, sharedPropsProblems } from '../core/twilio-sso-app';
 import { TwilioSsoAppWithAssignments } from '../core/twilio-sso-app-with-assignments';
-import { SsoErrorCode, Violation } from '../twilio';
+import { SsoErrorCode, TwilioTarget, Violation } from '../twilio';
 import { EMAIL_ATTRIBUTE, FULL_NAME_ATTRIBUTE, ROLES_ATTRIBUTE } from '../twilio/attributes';
 import { isRecord, kindOf, optionalEnumProblems, show, throwIfAny, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
@@ -188,8 +188,9 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       recipient: this._literal.acsUrl,
       destination: this._literal.acsUrl,
       audience: this._literal.entityId,
-      subjectNameIdTemplate: nameIdTemplate(given.nameId ?? DEFAULT_NAME_ID),
-      subjectNameIdFormat: NAMEID_UNSPECIFIED,
+      subjectNameIdTemplate: nameIdTemplate(given.nameId ?? (target.nameIdIsEmail ? DEFAULT_EMAIL : DEFAULT_NAME_ID)),
+      // The Console, SendGrid and Segment ask for EmailAddress (TwilioTarget.nameIdFormat); Flex and Frontline as before.
+      subjectNameIdFormat: target.nameIdIsEmail ? target.nameIdFormat : NAMEID_UNSPECIFIED,
       responseSigned: true,
       assertionSigned: true,
       signatureAlgorithm: 'RSA_SHA256',
@@ -209,7 +210,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       warnAtSynth(this, () => warnAboutAdoption(this, 'Okta app', this._adoptionChanges()));
     }
 
-    if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
+    if (this.rolesSource === OktaRolesSource.ASSIGNMENTS && target.hasRoles) {
       // Created after the app exists and is ACTIVE (the reference orders it): Okta refuses app-user
       // schema changes on an inactive app (okta provider issues #604, #632).
       this.rolesProperty = new AppUserSchemaProperty(this, 'RolesProperty', {
@@ -244,6 +245,9 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     const out = sharedPropsProblems(given, { values: OKTA_EXPRESSION, nameId: OKTA_EXPRESSION, assignments: oktaAssignmentRules(source) });
     if (!isRecord(given)) return out;
     out.push(...optionalEnumProblems(given.rolesSource, 'rolesSource', ROLES_SOURCES));
+    if (given.rolesSource !== undefined && given.target instanceof TwilioTarget && !given.target.hasRoles) {
+      out.push(violation(SsoErrorCode.ROLES_NOT_SUPPORTED, 'rolesSource', given.rolesSource, `must be left out: ${given.target.description} has no roles in SAML, got ${show(given.rolesSource)}`));
+    }
     if (given.adopt !== undefined) out.push(...adoptProblems(given));
     const years = given.keyYearsValid;
     if (years !== undefined && !isUnresolved(years) && (typeof years !== 'number' || !Number.isInteger(years) || years < 2 || years > 10)) {
@@ -298,7 +302,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
       appId: this.app.id,
       userId: assignment.principalId,
       username: user.login,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(assignment.roles, false) : undefined,
+      profile: this.rolesProperty ? rolesProfile(assignment.roles, false) : undefined,
       dependsOn: this.rolesProperty ? [this.rolesProperty] : undefined,
     });
   }
@@ -333,7 +337,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
     return sorted.map((g, i) => ({
       id: g.principalId,
       priority: i,
-      profile: this.rolesSource === OktaRolesSource.ASSIGNMENTS ? rolesProfile(g.roles, true) : '{}',
+      profile: this.rolesProperty ? rolesProfile(g.roles, true) : '{}',
     }));
   }
 
@@ -349,9 +353,12 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
 
   /** Every attribute statement as `[name, Okta expression]`, in the order they are sent. */
   private attributeExpressions(props: OktaTwilioSsoProps, attributes: SamlAttribute[]): Array<[string, string]> {
-    const out: Array<[string, string]> = [[EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]];
+    // The attributes the product reads: email (Flex, Frontline, Segment), full_name (Flex), roles
+    // (Flex, Frontline); the Console and SendGrid read the NameID only.
+    const out: Array<[string, string]> = [];
+    if (this.target.requiredAttributes.includes(EMAIL_ATTRIBUTE)) out.push([EMAIL_ATTRIBUTE, props.email ?? DEFAULT_EMAIL]);
     if (this.target.isFlex) out.push([FULL_NAME_ATTRIBUTE, props.fullName ?? DEFAULT_FULL_NAME]);
-    out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
+    if (this.target.hasRoles) out.push([ROLES_ATTRIBUTE, this.rolesSource === OktaRolesSource.ASSIGNMENTS ? `appuser.${ROLES_PROPERTY}` : 'user.userType']);
     for (const a of attributes) out.push([a.name, a.value]);
     return out;
   }
@@ -371,7 +378,9 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
         topic: 'SAML settings',
         change:
           `single sign-on URL, recipient and destination become ${shown(target.acsUrl)}, audience ${shown(target.entityId)}, ` +
-          `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), ` +
+          (target.nameIdIsEmail
+            ? `NameID ${shown(props.nameId ?? DEFAULT_EMAIL)} (format EmailAddress: ${target.product} identifies users by their email), `
+            : `NameID ${shown(props.nameId ?? DEFAULT_NAME_ID)} (format unspecified; Flex identifies users by it, so it must be what the app sends today: see 'nameId'), `) +
           'response and assertion signed with RSA-SHA256/SHA-256, status ACTIVE; the plan shows which of these differ from the app',
       },
       {
@@ -388,7 +397,7 @@ export class OktaTwilioSso extends TwilioSsoAppWithAssignments {
         change: `the app is assigned exactly the groups in 'groups': ${groups.join(', ')}; every other group assigned to the app loses access (okta_app_group_assignments is authoritative)`,
       });
     }
-    if (this.rolesSource === OktaRolesSource.ASSIGNMENTS) {
+    if (this.rolesProperty) {
       changes.push({
         topic: `app-user property '${ROLES_PROPERTY}'`,
         change:
