@@ -77,13 +77,22 @@ export abstract class TwilioSsoAppWithAssignments extends TwilioSsoApp {
    */
   protected _warningsAtSynth(): string[] {
     const warnings = super._warningsAtSynth();
-    if (this.recorded[PrincipalKind.GROUP].length === 0 && this.recorded[PrincipalKind.USER].length === 0) {
+    if (!this._everyoneCanSignIn() && this.recorded[PrincipalKind.GROUP].length === 0 && this.recorded[PrincipalKind.USER].length === 0) {
       warnings.push(
         `No group and no user is given access to ${this.target.description} ('groups'/'users', addGroup/addUser): nobody can sign in ` +
           'unless people are assigned in the identity provider by hand',
       );
     }
     return warnings;
+  }
+
+  /**
+   * Whether every user of the identity provider can sign in without being assigned (a Keycloak
+   * client for a product without roles), so that no assignment is not a reason to warn.
+   * @internal
+   */
+  protected _everyoneCanSignIn(): boolean {
+    return false;
   }
 
   private record(kind: PrincipalKind, assignment: RoleAssignment): RoleAssignment {

@@ -512,6 +512,15 @@ export class KeycloakTwilioSso extends TwilioSsoAppWithAssignments {
     return changes;
   }
 
+  /**
+   * For a product without roles a Keycloak SAML client admits every user of the realm (groups and
+   * users are refused), so "nobody is given access" is not warned about.
+   * @internal
+   */
+  protected _everyoneCanSignIn(): boolean {
+    return !this.target.hasRoles;
+  }
+
   /** The adoption warnings: the changes, and the mapper IDs that name no attribute this client sends. */
   private warnAdoption(): void {
     const adopt = this.adopt!;

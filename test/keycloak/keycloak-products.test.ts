@@ -74,3 +74,18 @@ describe('KeycloakTwilioSso input for products without roles', () => {
     expect(mapperNames(json)).toEqual(['email', 'full_name', 'roles']);
   });
 });
+
+describe('KeycloakTwilioSso synth warnings for products without roles', () => {
+  const warningsFor = (target: TwilioTarget): string[] => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new KeycloakProvider(stack, 'keycloak', { url: 'https://sso.example.com' });
+    new KeycloakTwilioSso(stack, 'App', { target, serverUrl: 'https://sso.example.com', realm: 'staff' });
+    Testing.synth(stack, true);
+    return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => /warn/i.test(m.type)).map((m) => String(m.data)));
+  };
+
+  test('no "nobody can sign in" warning: every user of the realm can (Flex, for contrast, warns)', () => {
+    expect(warningsFor(sendgrid).filter((w) => /nobody can sign in/.test(w))).toEqual([]);
+    expect(warningsFor(TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' })).filter((w) => /nobody can sign in/.test(w))).toHaveLength(1);
+  });
+});
