@@ -37,9 +37,12 @@ interface ClaimsSchemaEntry {
  */
 export function claimsMappingDefinition(target: TwilioTarget, sources: ClaimSources, attributes: readonly SamlAttribute[]): string {
   const entry = (value: string, claim: string): ClaimsSchemaEntry => ({ Source: 'user', ID: claimsSourceId(value), SamlClaimType: claim });
-  const schema: ClaimsSchemaEntry[] = [entry(sources.nameId, SAML_NAMEID_CLAIM_TYPE), entry(sources.email, EMAIL_ATTRIBUTE)];
+  const schema: ClaimsSchemaEntry[] = [entry(sources.nameId, SAML_NAMEID_CLAIM_TYPE)];
+  // Only what the product reads: email (Flex, Frontline, Segment), full_name (Flex), roles (Flex,
+  // Frontline); the Console and SendGrid read the NameID only.
+  if (target.requiredAttributes.includes(EMAIL_ATTRIBUTE)) schema.push(entry(sources.email, EMAIL_ATTRIBUTE));
   if (target.isFlex) schema.push(entry(sources.fullName, FULL_NAME_ATTRIBUTE));
-  schema.push({ Source: 'user', ID: 'assignedroles', SamlClaimType: ROLES_ATTRIBUTE });
+  if (target.hasRoles) schema.push({ Source: 'user', ID: 'assignedroles', SamlClaimType: ROLES_ATTRIBUTE });
   for (const a of attributes) schema.push(entry(a.value, a.name));
   return JSON.stringify({ ClaimsMappingPolicy: { Version: 1, IncludeBasicClaimSet: 'false', ClaimsSchema: schema } });
 }

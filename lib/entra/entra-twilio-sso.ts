@@ -38,6 +38,9 @@ import { TimeOffset, TimeSleep } from './time';
 import { tokenIssuanceDefinition } from './token-issuance-definition';
 import { DEFAULT_EMAIL, DEFAULT_FULL_NAME, DEFAULT_NAME_ID, ENTRA_USER_ATTRIBUTE } from './user-attributes';
 
+/** The app role ID that assigns a principal to an app without a specific app role (Microsoft Graph appRoleAssignment). */
+const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
  * Props for {@link EntraTwilioSso}. Values (`nameId`, `email`, `fullName`, attribute values) are Entra
  * user attributes written as the Entra admin center's "Attributes & Claims" page shows them: `user.`
@@ -47,6 +50,7 @@ import { DEFAULT_EMAIL, DEFAULT_FULL_NAME, DEFAULT_NAME_ID, ENTRA_USER_ATTRIBUTE
  * `user.mail` and `fullName` to `user.displayname`. Groups and users are Entra object IDs; assigning
  * groups to an enterprise application needs Entra ID P1 or P2.
  */
+
 export interface EntraTwilioSsoProps extends TwilioSsoAppProps, RoleAssignmentProps {
   /**
    * The Entra tenant ID (a UUID). Not a secret. Giving it makes the Console values known at plan time.
@@ -429,6 +433,13 @@ export class EntraTwilioSso extends TwilioSsoAppWithAssignments {
 
   /** One app role assignment per role, named `<name>-<role>`; imported when adopt gives its ID. */
   private assign(copy: RoleAssignment, name: string): void {
+    if (!this.target.hasRoles) {
+      // A product without roles: the principal is assigned to the app with the default app role,
+      // "00000000-0000-0000-0000-000000000000" ("assigned to the resource app without any specific
+      // app roles": Microsoft Graph appRoleAssignment, appRoleId).
+      new AppRoleAssignment(this, `${name}-access`, { appRoleId: DEFAULT_ACCESS_ROLE_ID, principalObjectId: copy.principalId, resourceObjectId: this.servicePrincipalObjectId });
+      return;
+    }
     for (const role of copy.roles) {
       const assignment = new AppRoleAssignment(this, `${name}-${role}`, {
         appRoleId: this.roleId(role),
