@@ -33,7 +33,7 @@ const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf
 const CORE_NAME = rootPkg.name;
 
 const PACKAGES = [
-  { dir: 'core', name: CORE_NAME, module: 'cdktf_twilio_sso', folders: ['twilio', 'core', 'checks', 'salesforce', 'keycloak'], what: 'the Twilio model, the shared constructs, the policy checks, Salesforce and Keycloak' },
+  { dir: 'core', name: CORE_NAME, module: 'cdktf_twilio_sso', folders: ['twilio', 'core', 'checks', 'salesforce', 'keycloak', 'sendgrid'], what: 'the Twilio model, the shared constructs, the policy checks, Salesforce, Keycloak and SendGrid' },
   { dir: 'okta', name: `${CORE_NAME}-okta`, module: 'cdktf_twilio_sso_okta', folders: ['okta'], what: 'Okta (needs the okta provider)' },
   { dir: 'entra', name: `${CORE_NAME}-entra`, module: 'cdktf_twilio_sso_entra', folders: ['entra'], what: 'Microsoft Entra ID (needs the azuread provider)' },
 ];
