@@ -200,6 +200,11 @@ export function salesforcePropsProblems(props: unknown): Violation[] {
   const p = props as Props;
   const target = props.target;
   const out = [...shared];
+  if (!target.hasRoles) {
+    // Not yet served: the app would send a roles attribute and an unspecified NameID.
+    out.push(violation(SsoErrorCode.TARGET_NOT_SUPPORTED, 'target', target.description, `is ${target.description}, which SalesforceTwilioSso does not serve yet (Flex and Frontline only); use Okta, Entra ID or Keycloak for it`));
+    return out;
+  }
   // Everything below ends up in the project files, written at synth: no value may be a token.
   const sidHint = '; give the Twilio SID (or URL) as a literal, e.g. from an environment variable or cdktf context, not from a TerraformVariable';
   out.push(...tokenProblems(target.entityId, 'target.entityId', sidHint), ...tokenProblems(target.acsUrl, 'target.acsUrl', sidHint));

@@ -158,6 +158,12 @@ export enum SsoErrorCode {
   /** A `SendGridSso` URL prop (placeholder, sign-out URL) is not an absolute https URL. */
   SENDGRID_URL_INVALID = 'SENDGRID_URL_INVALID',
 
+  /**
+   * The identity-provider construct does not serve this kind of target yet (Salesforce: the
+   * Console, SendGrid and Segment), rather than declare an app with the wrong NameID or roles.
+   */
+  TARGET_NOT_SUPPORTED = 'TARGET_NOT_SUPPORTED',
+
   // Okta.
   /** Group roles were given with `rolesSource` userType. */
   OKTA_ROLES_WITH_USER_TYPE = 'OKTA_ROLES_WITH_USER_TYPE',

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { TwilioConsoleOutputs } from '../../lib/core';
 import { SalesforceAppType, SalesforceSsoBinding, SalesforceTwilioSso, SalesforceTwilioSsoProps } from '../../lib/salesforce';
-import { SsoConfigError, TwilioTarget } from '../../lib/twilio';
+import { SsoConfigError, SsoErrorCode, TwilioTarget } from '../../lib/twilio';
 import { ssoError } from '../support/errors';
 
 const JQ = 'JQ0123456789abcdef0123456789abcdef';
@@ -402,5 +402,13 @@ describe('bad input is an SsoConfigError naming the field and value', () => {
 
   test('validateProps accepts good props', () => {
     expect(() => SalesforceTwilioSso.validateProps(base())).not.toThrow();
+  });
+});
+
+describe('SalesforceTwilioSso and the products it does not serve yet', () => {
+  test('a SendGrid target is refused with TARGET_NOT_SUPPORTED, not declared with roles', () => {
+    const target = TwilioTarget.sendgrid({ integrationId: 'b0b98502-9408-4b24-9e3d-31ed7cb15312' });
+    const problems = SalesforceTwilioSso.findProblems(base({ target }));
+    expect(problems.map((v) => [v.field, v.code])).toEqual([['target', SsoErrorCode.TARGET_NOT_SUPPORTED]]);
   });
 });
