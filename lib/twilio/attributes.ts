@@ -98,9 +98,23 @@ export function validateClaimName(name: string, field: string, flex: boolean): v
  * of the required attributes, which the identity-provider constructs always send themselves.
  */
 export function attributeNameProblems(name: unknown, field: string, target: TwilioTarget): Violation[] {
-  const claim = claimNameProblems(name, field, target.isFlex);
+  // Twilio's naming rules are Flex's and Frontline's; the Console, SendGrid and Segment document none
+  // (Microsoft's SendGrid tutorial sends `FirstName`), so for them only an empty or spaced name is refused.
+  const claim = target.hasRoles ? claimNameProblems(name, field, target.isFlex) : looseNameProblems(name, field);
   if (claim.length > 0 || typeof name !== 'string' || isUnresolved(name)) return claim;
   const base = name.split('.')[0];
   if (!target.requiredAttributes.includes(base)) return [];
   return [violation(SsoErrorCode.ATTRIBUTE_RESERVED, field, name, `re-declares the required attribute ${show(name)}, which is always sent; remove it or configure its source instead`)];
+}
+
+/** The problems of an attribute name for a product with no naming rules: not a string, empty, spaces. */
+function looseNameProblems(name: unknown, field: string): Violation[] {
+  if (isUnresolved(name)) return [];
+  if (typeof name !== 'string' || name.length === 0) {
+    const code = name === '' || name === undefined || name === null ? SsoErrorCode.CLAIM_NAME_EMPTY : SsoErrorCode.VALUE_TYPE_INVALID;
+    return [violation(code, field, name, `must be a non-empty attribute name, got ${show(name)}`)];
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(name)) return [violation(SsoErrorCode.CLAIM_NAME_SPACES, field, name, `must not contain spaces or control characters, got ${show(name)}`)];
+  return [];
 }

@@ -59,3 +59,14 @@ describe('OktaTwilioSso input for products without roles', () => {
     expect([e.code, e.violations[0].field]).toEqual([SsoErrorCode.ROLES_NOT_SUPPORTED, 'rolesSource']);
   });
 });
+
+describe('extra attributes for products without naming rules', () => {
+  test("SendGrid takes 'FirstName' (Microsoft's tutorial's claim), refuses a spaced name; Flex still refuses capitals", () => {
+    const stack = oktaStack();
+    const app = new OktaTwilioSso(stack, 'App', { target: TwilioTarget.sendgrid({ integrationId: UUID }), attributes: [{ name: 'FirstName', value: 'user.firstName' }] });
+    expect(app.attributes).toEqual([{ name: 'FirstName', value: 'user.firstName' }]);
+    expect(ssoError(() => app.addAttribute({ name: 'Last Name', value: 'user.lastName' })).code).toBe(SsoErrorCode.CLAIM_NAME_SPACES);
+    const flex = new OktaTwilioSso(oktaStack(), 'App', { target: TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' }) });
+    expect(ssoError(() => flex.addAttribute({ name: 'FirstName', value: 'user.firstName' })).code).toBe(SsoErrorCode.CLAIM_NAME_CAPITALISED);
+  });
+});
