@@ -51,7 +51,7 @@ export function attributeProblems(
   attribute: unknown,
   field: string,
   target: TwilioTarget,
-  language: ValueLanguage | ((value: unknown, field: string) => Violation[]),
+  language: ValueLanguage,
   earlier: readonly unknown[],
 ): Violation[] {
   const shape = recordProblems(attribute, field, 'an attribute { name, value }');
@@ -61,7 +61,7 @@ export function attributeProblems(
   const before = typeof attribute.name === 'string' ? earlier.indexOf(attribute.name) : -1;
   if (before >= 0) out.push(violation(SsoErrorCode.ATTRIBUTE_DUPLICATE, nameField, attribute.name, `${show(attribute.name)} is already declared at attributes[${before}]`));
   const valueField = join(field, 'value');
-  out.push(...(typeof language === 'function' ? language(attribute.value, valueField) : valueProblems(language, attribute.value, valueField)));
+  out.push(...valueProblems(language, attribute.value, valueField));
   return out;
 }
 

@@ -1,8 +1,8 @@
 import './tokens';
 import { Construct } from 'constructs';
 import { warn, warnAtSynth } from './adoption';
-import { SsoConfigError, SsoErrorCode, TwilioSsoKind, TwilioTarget, Violation } from '../twilio';
-import { isRecord, kindOf, optionalStringProblems, recordProblems, show, stringProblems, throwEach, violation } from '../twilio/rules';
+import { SsoErrorCode, TwilioSsoKind, TwilioTarget, Violation } from '../twilio';
+import { isRecord, kindOf, optionalStringProblems, recordProblems, show, throwEach, violation } from '../twilio/rules';
 import { isUnresolved } from '../twilio/unresolved';
 import { CertificateExpiry, warnOnExpiry, warningDaysProblems } from './certificate-expiry';
 import { ITwilioSsoApp, TwilioConsoleValues } from './console-values';
@@ -102,7 +102,7 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
    */
   public addAttribute(attribute: SamlAttribute): SamlAttribute {
     const field = `attributes[${this.attributeList.length}]`;
-    const problems = attributeProblems(attribute, field, this.target, (value, at) => this.attributeValueProblems(value, at), this.attributeList.map((a) => a.name));
+    const problems = attributeProblems(attribute, field, this.target, this._valueLanguage(), this.attributeList.map((a) => a.name));
     throwEach(problems, `Cannot add attribute to ${this.node.path}`);
     const copy = { name: attribute.name, value: attribute.value };
     this.attributeList.push(copy);
@@ -129,35 +129,7 @@ export abstract class TwilioSsoApp extends Construct implements ITwilioSsoApp {
    * formula, …): the same object its `findProblems` checks the `attributes` prop with.
    * @internal
    */
-  protected _valueLanguage(): ValueLanguage | undefined {
-    return undefined;
-  }
-
-  /**
-   * Checks one attribute value in this identity provider's language and throws naming `field`.
-   * @deprecated the identity providers give their value language to the shared rules instead (an
-   * identity provider that still implements this is asked for a string value, and its violations are
-   * kept as they are)
-   * @param _value the value as given
-   * @param _field where it was given, e.g. `attributes[2].value`
-   */
-  protected checkAttributeValue(_value: string, _field: string): void {}
-
-  /** The problems of an attribute value: the value language's rule, or the deprecated hook's. */
-  private attributeValueProblems(value: unknown, field: string): Violation[] {
-    const language = this._valueLanguage();
-    if (language !== undefined) return valueProblems(language, value, field);
-    if (isUnresolved(value)) return [];
-    const type = stringProblems(value, field, 'a value in the identity provider\'s language');
-    if (type.length > 0) return type;
-    try {
-      this.checkAttributeValue(value as string, field);
-      return [];
-    } catch (e) {
-      if (e instanceof SsoConfigError) return e.violations;
-      throw e;
-    }
-  }
+  protected abstract _valueLanguage(): ValueLanguage;
 
   /**
    * Called for each attribute recorded, for identity providers that declare a resource per attribute.

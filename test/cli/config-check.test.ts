@@ -138,7 +138,7 @@ describe('config keys, not construct props, in every message', () => {
     expect(r.problems[0].message).not.toContain('appType');
     // contactEmail is missing: the problem points at the block that lacks it, the message names it.
     expect(r.problems[0].path).toBe('targets[0].salesforce');
-    expect(r.problems[0].message).toMatch(/^targets\[0\]\.salesforce\.contactEmail: Cannot use/);
+    expect(r.problems[0].message).toMatch(/^targets\[0\]\.salesforce\.contactEmail is required with 'useConnectedApp: true'/);
   });
 });
 
