@@ -5,6 +5,7 @@ import { KeycloakProvider, KeycloakTwilioSso, KeycloakTwilioSsoProps } from '../
 import { OktaTwilioSso, OktaTwilioSsoProps } from '../../lib/okta';
 import { TwilioTarget } from '../../lib/twilio';
 import { oktaStack } from '../support/synth';
+import { MARK, asTerraformReadsIt, strings } from '../support/terraform-strings';
 
 // Issue 19.1: no string given to a construct becomes a Terraform expression. Terraform reads `${…}`
 // and `%{…}` in any string as an interpolation or directive, and `$${`/`%%{` as the literal text
@@ -13,32 +14,6 @@ import { oktaStack } from '../support/synth';
 // synthesized JSON carries it escaped — Terraform reads back exactly what was given.
 
 const flex = TwilioTarget.flexEnhanced({ connectionSid: 'JQ0123456789abcdef0123456789abcdef' });
-const MARK = 'ZZ';
-
-/** How Terraform reads a quoted template's literal text (HCL: `$${` → `${`, `%%{` → `%{`); undefined where it would evaluate. */
-function asTerraformReadsIt(text: string): string | undefined {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-      out += `${c}{`;
-      i += 3;
-    } else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-      return undefined;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
-  return out;
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
 
 /** Text made of Terraform's expression and directive openers, their escapes, braces, quotes and a marker. */
 const hostile = fc
